@@ -1,0 +1,61 @@
+"""Test configuration shared by unit tests, doctests and the fences in docs/.
+
+Fences in the lessons may include package code with pymdownx.snippets (``--8<--``).
+pytest-markdown-docs does not know that syntax, so its parser is given the page with the
+snippets already expanded, exactly as the site shows it.
+"""
+
+import importlib.util
+import os
+
+import markdown
+import pytest
+from markdown_it import MarkdownIt
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+
+# Files that are not tests: lab notebooks and starter files (run by their own tests),
+# the learners' buggy files of the checker's mutation suite, and the built site.
+collect_ignore_glob = [
+    "docs/labs/*.py",
+    "docs/exercises/starters/*.py",
+    "tests/check_cases/*",
+    "site/*",
+    "benchmarks/*",
+    "hooks/*",
+]
+
+
+def expand_snippets(text):
+    """The page's text with every ``--8<--`` include replaced by the code it names."""
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={
+            "pymdownx.snippets": {
+                "base_path": [ROOT],
+                "check_paths": True,
+                "dedent_subsections": True,
+            }
+        },
+    )
+    return "\n".join(md.preprocessors["snippet"].run(text.split("\n")))
+
+
+class SnippetMarkdownIt(MarkdownIt):
+    def parse(self, src, env=None):
+        return super().parse(expand_snippets(src), env)
+
+
+def pytest_markdown_docs_markdown_it():
+    return SnippetMarkdownIt()
+
+
+def pytest_collection_modifyitems(config, items):
+    """A fence that imports torch needs torch: skipped where it is missing, except in CI."""
+    if importlib.util.find_spec("torch") is not None or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="torch is not installed (pip install 'micrograd-course[torch]')")
+    for item in items:
+        definition = getattr(item, "test_definition", None)
+        if definition is not None and "import torch" in definition.source:
+            item.add_marker(skip)

@@ -1,0 +1,45 @@
+"""Build hooks for the course site.
+
+- Math: pymdownx.arithmatex marks formulas; here they become MathML, which browsers render
+  natively. No script and no font is loaded from anywhere, and no raw LaTeX reaches the reader.
+- Labs: notebook pages lose nbconvert's MathJax loader (it would fetch a script from a CDN),
+  and each lab is also written out as an ``.ipynb`` beside its page for download.
+"""
+
+import html
+import re
+from pathlib import Path
+
+import jupytext
+from latex2mathml.converter import convert
+
+_MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[\(\[])(?P<tex>.*?)\\[\)\]]\s*</(?P=tag)>',
+    re.DOTALL,
+)
+_MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
+    r"|<script[^>]*mathjax[^>]*>\s*</script>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _to_mathml(match):
+    tex = html.unescape(match["tex"]).strip()
+    display = "block" if match["open"] == "[" else "inline"
+    return convert(tex, display=display)
+
+
+def on_page_content(content, page, config, files):
+    content = _MATH.sub(_to_mathml, content)
+    if page.file.src_uri.startswith("labs/"):
+        content = _MATHJAX.sub("", content)
+    return content
+
+
+def on_post_build(config):
+    """Write every lab as a notebook, next to its page: site/labs/<name>.ipynb."""
+    docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
+    for source in sorted((docs / "labs").glob("*.py")):
+        notebook = jupytext.read(source)
+        jupytext.write(notebook, site / "labs" / f"{source.stem}.ipynb")

@@ -1,0 +1,26 @@
+"""Build the site once per test run (shared by the build and browser tests)."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(dest):
+    """Run ``mkdocs build --strict`` into ``dest``; return (seconds, output)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MPLBACKEND="Agg")
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise AssertionError(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
+    return seconds, proc.stderr
