@@ -14,7 +14,8 @@ import jupytext
 from latex2mathml.converter import convert
 
 _MATH = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[\(\[])(?P<tex>.*?)\\[\)\]]\s*</(?P=tag)>',
+    r'<(?P<tag>span|div) class="arithmatex">\s*'
+    r"\\(?P<open>[\(\[])(?P<tex>.*?)\\[\)\]]\s*</(?P=tag)>",
     re.DOTALL,
 )
 _MATHJAX = re.compile(

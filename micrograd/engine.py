@@ -76,7 +76,7 @@ class Value:
         a, b = self.data, other.data
         if b == 0.0:
             raise ZeroDivisionError(f"division by zero: {a} / {b}")
-        return Value(a / b, (self, other), "/", (1.0 / b, -a / (b * b)))
+        return Value(a / b, (self, other), "/", (1.0 / b, -a / b / b))
 
     def __neg__(self):
         return Value(-self.data, (self,), "neg", (-1.0,))
@@ -87,17 +87,16 @@ class Value:
             return self._pow_value(other)
         n = _to_float(other)
         x = self.data
-        _check_pow(x, n)
+        out = _power(x, n)
         # d(x**n)/dx = n * x**(n-1)
-        local = n * _power(x, n - 1) if n != 0.0 else 0.0
-        return Value(_power(x, n), (self,), f"**{other}", (local,))
+        local = n * _power(x, n - 1, derivative=True) if n != 0.0 else 0.0
+        return Value(out, (self,), f"**{other}", (local,))
     # --8<-- [end:pow]
 
     def _pow_value(self, other):
         x, y = self.data, other.data
-        _check_pow(x, y)
         out = _power(x, y)
-        dx = y * _power(x, y - 1) if y != 0.0 else 0.0
+        dx = y * _power(x, y - 1, derivative=True) if y != 0.0 else 0.0
         # d(x**y)/dy = x**y * ln(x): defined for x > 0; 0 at x == 0 (as PyTorch); NaN below
         dy = out * math.log(x) if x > 0 else (0.0 if x == 0 else math.nan)
         return Value(out, (self, other), "**", (dx, dy))
@@ -125,7 +124,7 @@ class Value:
 
     def relu(self):
         x = self.data
-        return Value(x if x > 0 else 0.0, (self,), "ReLU", (1.0 if x > 0 else 0.0,))
+        return Value(0.0 if x < 0 else x, (self,), "ReLU", (1.0 if x > 0 else 0.0,))
     # --8<-- [end:activations]
 
     def exp(self):
@@ -189,15 +188,21 @@ def _topological_order(root):
 # --8<-- [end:topo]
 
 
-def _check_pow(x, n):
-    if x < 0 and n != int(n):
+def _power(x, n, derivative=False):
+    """``x ** n`` as a real number, with a clear error where there is none.
+
+    For a derivative, where the true value is infinite (``x ** -0.5`` at 0, or an overflow),
+    return a signed infinity instead of raising, as PyTorch does.
+    """
+    if x < 0 and not n.is_integer():
         raise ValueError(f"a negative base to a fractional power is not real: ({x}) ** {n}")
     if x == 0 and n < 0:
+        if derivative:
+            return math.inf
         raise ZeroDivisionError(f"0 cannot be raised to a negative power: 0 ** {n}")
-
-
-def _power(x, n):
-    """``x ** n`` for the cases _check_pow lets through; inf where the derivative blows up at 0."""
-    if x == 0 and n < 0:
-        return math.inf
-    return x**n
+    try:
+        return x**n
+    except OverflowError:
+        if derivative:
+            return -math.inf if x < 0 and n % 2 == 1 else math.inf
+        raise OverflowError(f"** overflows: ({x}) ** {n}") from None

@@ -106,6 +106,11 @@ def _chromium():
     return path
 
 
+def _console_error(errors, message):
+    if message.type == "error":
+        errors.append(message.text)
+
+
 @pytest.mark.browser
 def test_every_page_in_a_browser(built_site, served_site):
     sync_api = require("playwright.sync_api")
@@ -129,8 +134,8 @@ def test_every_page_in_a_browser(built_site, served_site):
             url = f"{served_site}/{rel}/" if rel != "." else f"{served_site}/"
             errors, outside[:] = [], []
             page = context.new_page()
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", functools.partial(_console_error, errors))
+            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
             page.goto(url, wait_until="networkidle")
             article = page.locator("article")
             text = article.evaluate(
@@ -152,11 +157,15 @@ def test_every_page_in_a_browser(built_site, served_site):
             if outside:
                 problems.append(f"{label}: requests leaving the site {outside}")
             if tex := RAW_TEX.search(text):
-                problems.append(f"{label}: raw LaTeX visible near {text[tex.start() - 30 : tex.end() + 30]!r}")
+                problems.append(
+                    f"{label}: raw LaTeX visible near {text[tex.start() - 30 : tex.end() + 30]!r}"
+                )
             if "print(svg(" in src and graphs == 0:
                 problems.append(f"{label}: the source draws a graph, the page shows none")
             if "print(html(" in src and plots < src.count("print(html("):
-                problems.append(f"{label}: {src.count('print(html(')} plots in the source, {plots} shown")
+                problems.append(
+                    f"{label}: {src.count('print(html(')} plots in the source, {plots} shown"
+                )
             if re.search(r"(?<![\\\w])\$[^$\n]+\$", src) and source.suffix == ".md" and maths == 0:
                 problems.append(f"{label}: the source has math, the page shows no MathML")
             page.close()

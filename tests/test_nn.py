@@ -1,0 +1,132 @@
+"""The nn library: structure, initialisation, seeding, and the original moons demo."""
+
+import random
+from itertools import pairwise
+
+import pytest
+
+from micrograd.data import make_moons
+from micrograd.engine import Value
+from micrograd.losses import accuracy, hinge_loss, l2_penalty
+from micrograd.nn import MLP, Layer, Neuron
+from micrograd.optim import SGD, linear_schedule
+
+
+def test_parameter_count():
+    sizes = [2, 16, 16, 1]
+    expected = sum((nin + 1) * nout for nin, nout in pairwise(sizes))  # weights + bias
+    assert len(MLP(2, [16, 16, 1]).parameters()) == expected == 337
+    assert len(Neuron(5).parameters()) == 6
+    assert len(Layer(3, 4).parameters()) == 16
+
+
+def test_parameters_are_each_neurons_weights_then_bias_layer_by_layer():
+    model = MLP(3, [4, 2, 1], seed=7)
+    expected = [p for layer in model.layers for n in layer.neurons for p in n.w + [n.b]]
+    assert [id(p) for p in model.parameters()] == [id(p) for p in expected]
+    # The weights were drawn in that same order: uniform(-1, 1), nin per neuron, bias 0.
+    rng = random.Random(7)
+    drawn = []
+    for nin, nout in [(3, 4), (4, 2), (2, 1)]:
+        for _ in range(nout):
+            drawn += [rng.uniform(-1, 1) for _ in range(nin)] + [0.0]
+    assert [p.data for p in model.parameters()] == drawn
+
+
+def test_weights_uniform_in_minus_one_one_and_biases_zero():
+    model = MLP(10, [50, 50, 1], seed=0)
+    weights = [w for layer in model.layers for n in layer.neurons for w in n.w]
+    biases = [n.b for layer in model.layers for n in layer.neurons]
+    data = [w.data for w in weights]
+    assert all(-1 <= x <= 1 for x in data)
+    assert min(data) < -0.99 and max(data) > 0.99
+    assert abs(sum(data) / len(data)) < 0.05
+    assert all(b.data == 0.0 for b in biases)
+
+
+def test_hidden_layers_are_relu_and_the_last_layer_is_linear():
+    model = MLP(2, [8, 8, 1], seed=3)
+    assert [[n.nonlin for n in layer.neurons] for layer in model.layers] == [[True] * 8] * 2 + [
+        [False]
+    ]
+    grid = [[x / 2, y / 2] for x in range(-6, 7) for y in range(-6, 7)]
+    hidden = [v.data for point in grid for v in model.layers[0](point)]
+    assert min(hidden) == 0.0  # ReLU clips at 0 ...
+    assert max(hidden) > 0.0
+    outputs = [model(point).data for point in grid]
+    assert min(outputs) < 0.0 < max(outputs)  # ... the last layer does not
+
+
+def test_a_neuron_computes_its_weighted_sum():
+    n = Neuron(2, nonlin=False, seed=0)
+    n.w[0].data, n.w[1].data, n.b.data = 2.0, -1.0, 0.5
+    assert n([3.0, 4.0]).data == 2.0 * 3.0 - 4.0 + 0.5
+    n.nonlin = True
+    assert n([-3.0, 4.0]).data == 0.0  # relu(-9.5)
+
+
+def test_a_one_neuron_layer_returns_a_value_a_wider_one_a_list():
+    assert isinstance(Layer(3, 1)([1.0, 2.0, 3.0]), Value)
+    out = Layer(3, 4)([1.0, 2.0, 3.0])
+    assert isinstance(out, list) and len(out) == 4 and all(isinstance(v, Value) for v in out)
+    assert isinstance(MLP(3, [4, 1])([1.0, 2.0, 3.0]), Value)
+
+
+def data(model):
+    return [p.data for p in model.parameters()]
+
+
+def test_seed_and_rng_make_initialisation_reproducible():
+    assert data(MLP(2, [4, 1], seed=5)) == data(MLP(2, [4, 1], seed=5))
+    assert data(MLP(2, [4, 1], seed=5)) != data(MLP(2, [4, 1], seed=6))
+    assert data(MLP(2, [4, 1], rng=random.Random(5))) == data(MLP(2, [4, 1], seed=5))
+    assert [w.data for w in Neuron(3, seed=1).w] == [w.data for w in Neuron(3, seed=1).w]
+    with pytest.raises(ValueError, match="seed or rng"):
+        MLP(2, [4, 1], seed=1, rng=random.Random(1))
+
+
+def test_without_a_seed_the_global_random_generator_is_used():
+    random.seed(42)
+    first = data(MLP(2, [4, 1]))
+    random.seed(42)
+    assert data(MLP(2, [4, 1])) == first
+    assert data(MLP(2, [4, 1], seed=42)) == first  # same draws as random.seed(42)
+    assert data(MLP(2, [4, 1])) != first  # and the global state moved on
+
+
+def test_zero_grad():
+    model = MLP(2, [3, 1], seed=0)
+    model([1.0, -2.0]).backward()
+    assert any(p.grad != 0.0 for p in model.parameters())
+    model.zero_grad()
+    assert all(p.grad == 0.0 for p in model.parameters())
+
+
+@pytest.mark.parametrize("x", [[1.0], [1.0, 2.0, 3.0]])
+def test_wrong_input_length_is_an_error_naming_both_lengths(x):
+    with pytest.raises(ValueError, match=rf"2 inputs, got {len(x)}"):
+        MLP(2, [3, 1], seed=0)(x)
+
+
+def test_repr_shows_the_structure():
+    assert repr(MLP(2, [2, 1], seed=0)) == (
+        "MLP of [Layer of [ReLUNeuron(2), ReLUNeuron(2)], Layer of [LinearNeuron(2)]]"
+    )
+
+
+def test_original_moons_demo_reaches_100_percent_training_accuracy():
+    """MLP(2, [16, 16, 1]), hinge loss + L2, 100 SGD steps, lr from 1.0 down to 0.1."""
+    X, y = make_moons(n_samples=100, noise=0.1, seed=1337)
+    model = MLP(2, [16, 16, 1], seed=1337)
+    optimizer = SGD(model.parameters(), lr=linear_schedule(1.0, 0.1, 100))
+    inputs = [list(map(Value, x)) for x in X]
+    losses = []
+    for _ in range(100):
+        scores = list(map(model, inputs))
+        loss = hinge_loss(scores, y) + l2_penalty(model.parameters(), alpha=1e-4)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.data)
+    assert accuracy(list(map(model, inputs)), y) == 1.0
+    assert losses[-1] < 0.05 < losses[0]
