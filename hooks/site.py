@@ -2,8 +2,10 @@
 
 - Math: pymdownx.arithmatex marks formulas; here they become MathML, which browsers render
   natively. No script and no font is loaded from anywhere, and no raw LaTeX reaches the reader.
-- Labs: notebook pages lose nbconvert's MathJax loader (it would fetch a script from a CDN),
-  and each lab is also written out as an ``.ipynb`` beside its page for download.
+- Labs: notebook pages lose nbconvert's MathJax loader (it would fetch a script from a CDN);
+  the ~600 KB of notebook CSS that every lab page would carry inline goes into one shared
+  stylesheet, assets/notebook.css; and each lab is also written out as an ``.ipynb`` beside
+  its page for download.
 """
 
 import html
@@ -23,6 +25,8 @@ _MATHJAX = re.compile(
     r"|<script[^>]*mathjax[^>]*>\s*</script>",
     re.DOTALL | re.IGNORECASE,
 )
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+_notebook_css = {}  # the notebook pages' inline style blocks, each kept once, in order
 
 
 def _to_mathml(match):
@@ -35,12 +39,18 @@ def on_page_content(content, page, config, files):
     content = _MATH.sub(_to_mathml, content)
     if page.file.src_uri.startswith("labs/"):
         content = _MATHJAX.sub("", content)
+        for css in _STYLE.findall(content):
+            _notebook_css.setdefault(css, None)
+        root = "../" * page.url.count("/")
+        link = f'<link rel="stylesheet" href="{root}assets/notebook.css">'
+        content = link + _STYLE.sub("", content)
     return content
 
 
 def on_post_build(config):
     """Write every lab as a notebook, next to its page: site/labs/<name>.ipynb."""
     docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
+    (site / "assets" / "notebook.css").write_text("\n".join(_notebook_css), encoding="utf-8")
     for source in sorted((docs / "labs").glob("*.py")):
         notebook = jupytext.read(source)
         jupytext.write(notebook, site / "labs" / f"{source.stem}.ipynb")
