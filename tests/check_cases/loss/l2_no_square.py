@@ -1,0 +1,11 @@
+# ruff: noqa
+"""Mistake: the L2 penalty sums the parameters without squaring them."""
+
+
+def hinge_loss(scores, labels):
+    losses = [(1 - y * s).relu() for s, y in zip(scores, labels)]
+    return sum(losses) * (1.0 / len(losses))
+
+
+def l2_penalty(params, alpha):
+    return alpha * sum(params)

@@ -1,0 +1,31 @@
+# ruff: noqa
+"""Mistake: the layer sizes forget nin: sizes are taken from nouts alone."""
+
+from micrograd.nn import Module, Neuron
+
+
+class Layer(Module):
+    def __init__(self, nin, nout, nonlin=True):
+        self.neurons = [Neuron(nin, nonlin=nonlin) for _ in range(nout)]
+
+    def __call__(self, x):
+        outs = [n(x) for n in self.neurons]
+        return outs[0] if len(outs) == 1 else outs
+
+    def parameters(self):
+        return [p for n in self.neurons for p in n.parameters()]
+
+
+class MLP(Module):
+    def __init__(self, nin, nouts):
+        self.layers = [
+            Layer(nouts[i], nouts[i + 1], nonlin=i != len(nouts) - 2) for i in range(len(nouts) - 1)
+        ]
+
+    def __call__(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def parameters(self):
+        return [p for layer in self.layers for p in layer.parameters()]

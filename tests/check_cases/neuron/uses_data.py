@@ -1,0 +1,22 @@
+# ruff: noqa
+"""Mistake: the weighted sum is made of .data and wrapped in a new Value: the graph is cut."""
+
+import random
+
+from micrograd.engine import Value
+
+
+class Neuron:
+    def __init__(self, nin, nonlin=True):
+        self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]
+        self.b = Value(0.0)
+        self.nonlin = nonlin
+
+    def __call__(self, x):
+        act = Value(
+            sum(wi.data * getattr(xi, "data", xi) for wi, xi in zip(self.w, x)) + self.b.data
+        )
+        return act.relu() if self.nonlin else act
+
+    def parameters(self):
+        return self.w + [self.b]

@@ -1,0 +1,353 @@
+"""The exercise checker, ``python -m micrograd.check``, on a mutation suite.
+
+``tests/check_cases/<exercise>/correct.py`` is a correct solution; every other file there
+holds one classic mistake. The checker must pass the correct files (exit 0), find each
+mistake under the right concept id (exit 1), report unloadable files (exit 2), never crash on
+the learner's exceptions or endless loops, and never print solution code.
+"""
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import micrograd.check
+from micrograd.check import Report, check_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "check_cases"
+STARTERS = ROOT / "docs" / "exercises" / "starters"
+EXERCISES = ["value", "neuron", "mlp", "loss", "train"]
+
+# (exercise, file, concept id the diagnosis must name)
+MISTAKES = [
+    ("value", "plus_assign", "grad-accumulation"),
+    ("value", "no_topo", "topological-order"),
+    ("value", "recursive_backward", "topological-order"),
+    ("value", "topo_no_visited", "topological-order"),
+    ("value", "tanh_derivative", "local-derivative:tanh"),
+    ("value", "exp_derivative", "local-derivative:exp"),
+    ("value", "pow_derivative", "local-derivative:pow"),
+    ("value", "mul_derivative", "local-derivative:mul"),
+    ("value", "relu_derivative", "local-derivative:relu"),
+    ("value", "no_seed", "seed-gradient"),
+    ("value", "no_radd", "reflected-operators"),
+    ("value", "no_number_operands", "number-operands"),
+    ("value", "no_chain", "chain-rule"),
+    ("value", "backward_not_stored", "local-derivative:mul"),
+    ("value", "raises", "error"),
+    ("neuron", "no_bias", "neuron-bias"),
+    ("neuron", "tanh_activation", "activation"),
+    ("neuron", "no_activation", "activation"),
+    ("neuron", "uses_data", "graph-broken"),
+    ("neuron", "no_bias_parameter", "parameters"),
+    ("neuron", "bias_first", "parameter-order"),
+    ("neuron", "same_weight", "weight-init"),
+    ("neuron", "zero_weights", "weight-init"),
+    ("mlp", "wrong_sizes", "layer-sizes"),
+    ("mlp", "swapped_sizes", "layer-sizes"),
+    ("mlp", "parameter_order", "parameter-order"),
+    ("mlp", "last_layer_relu", "last-layer-linear"),
+    ("mlp", "list_output", "layer-output"),
+    ("mlp", "no_nonlin", "layer-signature"),
+    ("loss", "wrong_sign", "loss-sign"),
+    ("loss", "no_mean", "loss-mean"),
+    ("loss", "no_clamp", "loss-clamp"),
+    ("loss", "no_margin", "loss-margin"),
+    ("loss", "uses_max", "loss-clamp"),
+    ("loss", "float_loss", "loss-output"),
+    ("loss", "l2_no_square", "l2-square"),
+    ("loss", "l2_no_alpha", "l2-alpha"),
+    ("train", "no_zero_grad", "zero-grad"),
+    ("train", "wrong_sign", "update-direction"),
+    ("train", "zero_after_backward", "update-order"),
+    ("train", "rebind", "update-in-place"),
+    ("train", "no_lr", "learning-rate"),
+    ("train", "returns_values", "loss-history"),
+    ("train", "loss_after_update", "loss-history"),
+]
+
+
+def run_cli(exercise, path, *args, timeout=5, env=None):
+    """Run the checker's command line; return (exit status, output)."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "micrograd.check",
+            exercise,
+            str(path),
+            "--timeout",
+            str(timeout),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def concepts(output):
+    """The concept ids of the ✗ blocks of a report."""
+    return re.findall(r"^  ✗ \[([^\]]+)\]", output, re.M)
+
+
+def solution_lines(exercise):
+    """The lines of code of the correct solution that say how it is done."""
+    lines = set()
+    for line in (CASES / exercise / "correct.py").read_text().splitlines():
+        line = line.strip()
+        if len(line) < 12 or line.startswith(("#", "def ", "class ", '"""', "import ", "from ")):
+            continue
+        if any(token in line for token in ("=", "return", "(")):
+            lines.add(line)
+    return lines
+
+
+def assert_no_solution(exercise, output):
+    """No line of the solution appears in the report, apart from the learner's own lines
+    quoted under "Error:" (the line that raised)."""
+    quoted, kept = False, []
+    for line in output.splitlines():
+        if quoted and line.startswith(" " * 20):
+            quoted = False
+            continue
+        quoted = "Error:" in line
+        kept.append(line)
+    text = "\n".join(kept)
+    leaked = [line for line in solution_lines(exercise) if line in text]
+    assert not leaked, f"solution code in the report: {leaked}"
+
+
+def all_cases():
+    return sorted((p.parent.name, p.stem) for p in CASES.glob("*/*.py"))
+
+
+def test_every_mistake_file_is_in_the_table():
+    listed = {(e, f) for e, f, _ in MISTAKES}
+    on_disk = {c for c in all_cases() if c[1] not in ("correct", "infinite_loop")}
+    assert on_disk == listed
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_correct_solution_passes(exercise):
+    status, output = run_cli(exercise, CASES / exercise / "correct.py")
+    assert status == 0, output
+    assert "✓" in output and "✗" not in output
+    assert "Well done" in output
+    assert_no_solution(exercise, output)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "case", "concept"), MISTAKES, ids=[f"{e}/{c}" for e, c, _ in MISTAKES]
+)
+def test_mistake_is_diagnosed(exercise, case, concept):
+    status, output = run_cli(exercise, CASES / exercise / f"{case}.py")
+    assert status == 1, output
+    found = concepts(output)
+    assert found, output
+    assert found[0] == concept, output  # the first diagnosis names the concept
+    for label in ("Example:", "You got:" if concept != "error" else "Error:", "Hint:"):
+        assert label in output, output
+    assert "Traceback" not in output, output
+    assert_no_solution(exercise, output)
+
+
+def test_the_learners_exception_is_quoted_concisely():
+    status, output = run_cli("value", CASES / "value" / "raises.py")
+    assert status == 1
+    assert "raises.py, line" in output
+    assert "AttributeError: 'Value' object has no attribute 'dat'" in output
+    assert "c = a * b; c.backward()" in output  # the example that was running
+
+
+def test_endless_loop_is_stopped_and_reported():
+    status, output = run_cli("value", CASES / "value" / "infinite_loop.py", timeout=1.5)
+    assert status == 1, output
+    assert concepts(output) == ["timeout"], output
+    assert "did not finish within 1.5 seconds" in output
+    assert "c.backward()" in output  # the example that was running
+    assert_no_solution("value", output)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_untouched_starter_says_where_to_start(exercise):
+    starter = STARTERS / f"{exercise}.py"
+    text = starter.read_text()
+    assert f"python -m micrograd.check {exercise} {exercise}.py" in text
+    assert "NotImplementedError" in text
+    status, output = run_cli(exercise, starter)
+    assert status == 1, output
+    assert "Not implemented yet: start with" in output
+    assert concepts(output) == ["not-implemented"], output
+
+
+# What a starter gives away on purpose: the value starter's __init__ and __repr__, and the
+# list the training loop fills.
+SCAFFOLD = {
+    'def __init__(self, data, _children=(), _op=""):',
+    "self.data = data",
+    "self.grad = 0.0",
+    "self._backward = lambda: None",
+    "self._prev = set(_children)",
+    "self._op = _op",
+    'return f"Value(data={self.data}, grad={self.grad})"',
+    "losses = []",
+    "return losses",
+}
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_starters_hold_no_solution(exercise):
+    text = (STARTERS / f"{exercise}.py").read_text()
+    leaked = [line for line in solution_lines(exercise) - SCAFFOLD if line in text]
+    assert not leaked, leaked
+
+
+UNLOADABLE = {
+    "syntax_error": (
+        "class Value:\n    def __init__(self, data)\n        self.data = data\n",
+        "syntax error on line 2",
+    ),
+    "import_error": (
+        "import no_such_module_for_the_checker\n\nclass Value:\n    pass\n",
+        "ModuleNotFoundError: No module named 'no_such_module_for_the_checker'",
+    ),
+    "raises_on_import": ("raise RuntimeError('boom')\n", "RuntimeError: boom"),
+    "no_class": ("class Valeu:\n    pass\n", "defines no class named Value"),
+    "not_a_class": (
+        "def Value(x):\n    return x\n",
+        "defines Value, but as a function, not a class",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNLOADABLE))
+def test_unloadable_file_exits_2(case, tmp_path):
+    source, message = UNLOADABLE[case]
+    path = tmp_path / "value.py"
+    path.write_text(source)
+    status, output = run_cli("value", path)
+    assert status == 2, output
+    assert message in output, output
+    assert "[cannot-load]" in output
+    assert "Traceback" not in output
+
+
+def test_missing_file_and_bad_arguments_exit_2(tmp_path):
+    status, output = run_cli("value", tmp_path / "nowhere.py")
+    assert status == 2 and "there is no file" in output
+    status, output = run_cli("values", CASES / "value" / "correct.py")
+    assert status == 2 and "invalid choice" in output
+
+
+def test_missing_function_exits_2(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_text("def fit(model, X, y, steps, lr):\n    return []\n")
+    status, output = run_cli("train", path)
+    assert status == 2
+    assert "train.py defines no function named train" in output
+
+
+def test_l2_penalty_is_optional(tmp_path):
+    source = (CASES / "loss" / "correct.py").read_text()
+    path = tmp_path / "loss.py"
+    path.write_text(source[: source.index("def l2_penalty")])
+    status, output = run_cli("loss", path)
+    assert status == 0, output
+    assert "l2_penalty: not defined (optional)" in output
+
+
+def test_the_learners_prints_do_not_disturb_the_checker(tmp_path):
+    source = (CASES / "value" / "correct.py").read_text()
+    source = source.replace(
+        "        build_topo(self)\n",
+        "        print('walking the graph', topo)\n        build_topo(self)\n",
+    )
+    path = tmp_path / "value.py"
+    path.write_text("print('hello from the learner')\n" + source)
+    status, output = run_cli("value", path)
+    assert status == 0, output
+    assert "hello" not in output and "walking" not in output
+
+
+def test_the_course_value_is_not_an_answer(tmp_path):
+    path = tmp_path / "value.py"
+    path.write_text("from micrograd.engine import Value\n")
+    status, output = run_cli("value", path)
+    assert status == 1 and concepts(output) == ["own-value"], output
+
+
+def test_output_without_unicode(tmp_path):
+    status, output = run_cli(
+        "value", CASES / "value" / "plus_assign.py", env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert status == 1
+    assert "OK " in output and "X  [grad-accumulation]" in output
+    assert "✓" not in output and "✗" not in output
+
+
+# --- the Python API -------------------------------------------------------------------------
+
+
+def load(exercise, case):
+    path = CASES / exercise / f"{case}.py"
+    spec = importlib.util.spec_from_file_location(f"_case_{exercise}_{case}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_api_returns_and_prints_a_report(capsys):
+    report = micrograd.check.value(load("value", "plus_assign").Value)
+    printed = capsys.readouterr().out
+    assert isinstance(report, Report)
+    assert not report.ok and report.exit_code == 1
+    assert report.concepts == ["grad-accumulation"]
+    assert report.problems[0].example == "a = Value(2.0); b = a * a; b.backward()"
+    assert printed.strip() == str(report).strip()
+    assert "[grad-accumulation]" in "\n".join(report.messages)
+    assert_no_solution("value", printed)
+
+
+def test_api_passes_correct_solutions(capsys):
+    assert micrograd.check.value(load("value", "correct").Value, quiet=True).ok
+    assert micrograd.check.neuron(load("neuron", "correct").Neuron, quiet=True).ok
+    m = load("mlp", "correct")
+    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).ok
+    m = load("loss", "correct")
+    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).ok
+    assert micrograd.check.loss(m.hinge_loss, quiet=True).ok  # l2_penalty is optional here
+    assert micrograd.check.train(load("train", "correct").train, quiet=True).ok
+    assert capsys.readouterr().out == ""
+
+
+def test_api_finds_mistakes_of_each_exercise():
+    m = load("train", "no_zero_grad")
+    assert micrograd.check.train(m.train, quiet=True).concepts == ["zero-grad"]
+    m = load("loss", "wrong_sign")
+    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).concepts == ["loss-sign"]
+    m = load("mlp", "last_layer_relu")
+    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).concepts == ["last-layer-linear"]
+    m = load("neuron", "no_bias")
+    assert micrograd.check.neuron(m.Neuron, quiet=True).concepts == ["neuron-bias"]
+
+
+def test_api_stops_an_endless_loop():
+    report = micrograd.check.value(load("value", "infinite_loop").Value, timeout=0.5, quiet=True)
+    assert report.concepts == ["timeout"]
+
+
+def test_api_check_file_and_report_round_trip():
+    report = check_file("value", str(CASES / "value" / "tanh_derivative.py"))
+    assert report.exit_code == 1 and report.concepts == ["local-derivative:tanh"]
+    again = Report.from_dict(report.to_dict())
+    assert str(again) == str(report)
+    assert check_file("value", "no/such/file.py").exit_code == 2
