@@ -127,6 +127,7 @@ class Value:
         return Value(0.0 if x < 0 else x, (self,), "ReLU", (1.0 if x > 0 else 0.0,))
     # --8<-- [end:activations]
 
+    # --8<-- [start:exp-log]
     def exp(self):
         try:
             e = math.exp(self.data)
@@ -139,6 +140,7 @@ class Value:
         if x <= 0:
             raise ValueError(f"log is undefined for x <= 0, got x={x}")
         return Value(math.log(x), (self,), "log", (1.0 / x,))
+    # --8<-- [end:exp-log]
 
     def sigmoid(self):
         x = self.data

@@ -29,7 +29,9 @@ def pages(site):
 def source_of(site, page):
     """The markdown (or lab) file a built page came from, or None."""
     rel = page.parent.relative_to(site)
-    for candidate in (DOCS / rel.with_suffix(".md"), DOCS / rel / "index.md", DOCS / f"{rel}.py"):
+    if rel == Path("."):
+        return DOCS / "index.md"
+    for candidate in (DOCS / f"{rel}.md", DOCS / rel / "index.md", DOCS / f"{rel}.py"):
         if candidate.is_file():
             return candidate
     return None

@@ -1,0 +1,203 @@
+# %% [markdown]
+# # Lab: train a tiny model
+#
+# Write the training loop, try learning rates, and watch the loss curve of a small network
+# learning the moons data.
+#
+# [Download this lab as a notebook](../lab4_training.ipynb)
+#
+# The cells run from top to bottom in a few seconds. Cells marked **Try it** are meant to be
+# edited and run again: change a value, re-run the cell, and compare.
+
+# %%
+import matplotlib.pyplot as plt
+
+from micrograd.data import make_moons
+from micrograd.losses import accuracy, hinge_loss, l2_penalty
+from micrograd.nn import MLP
+from micrograd.optim import SGD, linear_schedule
+
+X, y = make_moons(30, noise=0.1, seed=0)
+print(len(X), "points; the first one:", [round(v, 3) for v in X[0]], "with label", y[0])
+
+# %% [markdown]
+# ## 1. One step by hand
+#
+# Before the loop, a single step: compute the loss, call `backward()`, move every parameter
+# against its gradient, and compute the loss again. If the step went downhill, the second
+# loss is smaller.
+#
+# The loss is the hinge loss of the scores plus a small L2 penalty on the weights.
+
+# %%
+def total_loss(model):
+    """The hinge loss of the model's scores on X, plus a small L2 penalty."""
+    scores = [model(x) for x in X]
+    return hinge_loss(scores, y) + l2_penalty(model.parameters())
+
+
+model = MLP(2, [8, 1], seed=0)
+model.zero_grad()
+loss = total_loss(model)
+loss.backward()
+for p in model.parameters():
+    p.data -= 0.5 * p.grad
+
+before, after = loss.data, total_loss(model).data
+print(f"loss before the step: {before:.4f}   after: {after:.4f}")
+assert after < before, "one step against the gradient should lower the loss"
+
+# %% [markdown]
+# ## 2. The loop
+#
+# Training is that step, repeated. Before reading the next cell, try writing it yourself in a
+# new cell: a function `train(lr, steps)` that builds a fresh `MLP(2, [8, 1], seed=0)` and, at
+# every step, clears the gradients, computes the scores and the loss, calls `backward()` and
+# updates the parameters. Make it return the model and the list of losses (floats, with
+# `loss.data`) and of accuracies.
+#
+# Then compare with this version:
+
+# %%
+def train(lr, steps=30):
+    model = MLP(2, [8, 1], seed=0)  # the same starting weights every time
+    losses, accuracies = [], []
+    for _ in range(steps):
+        model.zero_grad()  # 1. clear the old gradients
+        scores = [model(x) for x in X]  # 2. forward
+        loss = hinge_loss(scores, y) + l2_penalty(model.parameters())  # 3. one number
+        loss.backward()  # 4. gradients
+        for p in model.parameters():  # 5. a step downhill
+            p.data -= lr * p.grad
+        losses.append(loss.data)
+        accuracies.append(accuracy(scores, y))
+    return model, losses, accuracies
+
+
+model, losses, accuracies = train(lr=0.5)
+print(f"loss: {losses[0]:.3f} at the start, {losses[-1]:.3f} after {len(losses)} steps")
+print(f"accuracy: {accuracies[0]:.0%} at the start, {accuracies[-1]:.0%} at the end")
+assert losses[-1] < losses[0] / 2, "with lr = 0.5 the loss should at least halve"
+
+# %% [markdown]
+# ## 3. Watch the loss curve
+#
+# A plot of every step says more than a few printed numbers. Look for the steep start and the
+# slow tail, and notice that the loss keeps falling after the accuracy has stopped changing.
+
+# %%
+fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(8, 2.8), layout="constrained")
+ax_loss.plot(losses)
+ax_loss.set(xlabel="step", ylabel="loss")
+ax_acc.plot(accuracies)
+ax_acc.set(xlabel="step", ylabel="accuracy")
+for ax in (ax_loss, ax_acc):
+    ax.grid(alpha=0.3)
+plt.show()
+
+# %% [markdown]
+# ## 4. Try it: learning rates
+#
+# Edit the list and re-run the cell. Look for three behaviours: a rate so small that the loss
+# barely moves, one that falls fast and settles, and one so large that the loss jumps around.
+# Where does "too large" start for this network? Try 1, 2, 3, 4 and 6.
+
+# %%
+LEARNING_RATES = [0.02, 0.5, 6.0]  # Try it: add or change values
+
+runs = {lr: train(lr)[1] for lr in LEARNING_RATES}
+
+fig, ax = plt.subplots(figsize=(5, 3), layout="constrained")
+for lr, run_losses in runs.items():
+    ax.plot(run_losses, label=f"lr = {lr}")
+ax.set(xlabel="step", ylabel="loss")
+ax.grid(alpha=0.3)
+ax.legend()
+plt.show()
+
+for lr, run_losses in runs.items():
+    print(f"lr = {lr:<5}  final loss {run_losses[-1]:.3f}")
+if 0.02 in runs and 0.5 in runs:
+    assert runs[0.5][-1] < runs[0.02][-1], "0.5 should get further than 0.02 in 30 steps"
+
+# %% [markdown]
+# ## 5. Try it: the order of the steps
+#
+# The five steps only work in the right order. Here each step has a letter: **F** forward and
+# loss, **Z** `zero_grad()`, **B** `backward()`, **U** update. `train_in_order("FZBU")` runs them
+# in the order you give, at every step; leave a letter out to skip that step.
+#
+# Predict first, then run: which of `"FZBU"`, `"FUZB"`, `"FBUZ"`, `"BZUF"`... trains? Try also
+# `"FBZU"` (clearing in the wrong place) and `"FBU"` (never clearing).
+
+# %%
+ORDER = "FUZB"  # Try it: change the order
+
+
+def train_in_order(order, lr=0.5, steps=30):
+    model = MLP(2, [8, 1], seed=0)
+    loss, losses = None, []
+    for _ in range(steps):
+        for letter in order:
+            if letter == "F":
+                loss = total_loss(model)
+                losses.append(loss.data)
+            elif letter == "Z":
+                model.zero_grad()
+            elif letter == "B" and loss is not None:  # nothing to go back from yet
+                loss.backward()
+            elif letter == "U":
+                for p in model.parameters():
+                    p.data -= lr * p.grad
+    return losses
+
+
+right = train_in_order("FZBU")
+yours = train_in_order(ORDER)
+print(f"FZBU: loss {right[0]:.3f} -> {right[-1]:.3f}")
+print(f"{ORDER}: loss {yours[0]:.3f} -> {yours[-1]:.3f}")
+assert right[-1] < right[0], "the usual order trains"
+assert train_in_order("FBZU")[-1] == right[0], "clearing before the update: nothing moves"
+
+# %% [markdown]
+# ## 6. Try it: a learning-rate schedule
+#
+# `SGD` does the clearing and the update for you, and accepts a schedule instead of a fixed
+# learning rate. `linear_schedule(start, end, total_steps)` falls in a straight line from
+# `start` to `end`. Compare a constant rate with a falling one: which ends lower, and which
+# curve is smoother at the end? Change the numbers.
+
+# %%
+START, END = 2.5, 0.1  # Try it
+
+
+def train_sgd(lr, steps=30):
+    model = MLP(2, [8, 1], seed=0)
+    optimizer = SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        loss = total_loss(model)
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.data)
+    return losses
+
+
+constant = train_sgd(START)
+falling = train_sgd(linear_schedule(START, END, 30))
+print(f"constant {START}:        final loss {constant[-1]:.4f}")
+print(f"{START} falling to {END}: final loss {falling[-1]:.4f}")
+assert train_sgd(0.5) == train(0.5)[1], "SGD does exactly what the hand-written loop does"
+
+# %% [markdown]
+# ## What you saw
+#
+# - One step against the gradient lowers the loss; the loop repeats it.
+# - The learning rate decides how fast and whether training works at all: too small crawls,
+#   too large jumps around.
+# - The order of the steps matters, and a wrong order usually raises no error: the loss curve
+#   is how you notice.
+#
+# Next, module 5 ("The full picture") trains a bigger network on the full moons data and looks
+# at what it learned.
