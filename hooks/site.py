@@ -9,6 +9,7 @@
 """
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -33,6 +34,12 @@ def _to_mathml(match):
     tex = html.unescape(match["tex"]).strip()
     display = "block" if match["open"] == "[" else "inline"
     return convert(tex, display=display)
+
+
+def on_startup(command, dirty):
+    # The lab notebooks' kernels inherit this process's environment: with MPLBACKEND=Agg
+    # (as `make test` sets for pytest) they would draw no inline plots at all.
+    os.environ.pop("MPLBACKEND", None)
 
 
 def on_page_content(content, page, config, files):
