@@ -1,0 +1,182 @@
+"""Pictures of computation graphs, drawn with Graphviz.
+
+Every :class:`~micrograd.engine.Value` becomes a box ``label | data | grad`` and every
+operation a small circle feeding it, as in the lecture::
+
+    from micrograd.engine import Value
+    from micrograd.viz import svg
+
+    a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    L = a * b + a
+    L.label = "L"
+    L.backward()
+    print(svg(L))  # inline SVG text, ready to paste into a web page
+
+Big graphs stay readable: ``depth=N`` keeps only the part within N operations of the
+root, ``fold_sums=True`` draws a chain of ``+`` (what ``sum(...)`` builds) as one
+``Σ (k terms)`` node, and a graph with more than ``max_nodes`` Values is refused with a
+ValueError instead of being drawn as an unreadable blob.
+
+Needs the ``graphviz`` Python package and Graphviz's ``dot`` program
+(``pip install 'micrograd-course[viz]'``).
+"""
+
+import re
+from collections import deque
+
+__all__ = ["draw_dot", "svg"]
+
+MAX_NODES = 200  # the most Values draw_dot draws unless told otherwise
+
+_INSTALL_PACKAGE = "draw_dot needs the graphviz package: pip install 'micrograd-course[viz]'"
+_INSTALL_DOT = (
+    "Graphviz's `dot` program was not found on PATH; install Graphviz: "
+    "`sudo apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), "
+    "or see https://graphviz.org/download/"
+)
+
+
+def _graphviz():
+    try:
+        import graphviz
+    except ImportError as e:
+        raise ImportError(_INSTALL_PACKAGE) from e
+    return graphviz
+
+
+def _consumers(root):
+    """How many times each Value reachable from ``root`` is used as an input."""
+    uses, seen, stack = {}, {root}, [root]
+    while stack:
+        for child in stack.pop()._prev:
+            uses[child] = uses.get(child, 0) + 1
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return uses
+
+
+def _sum_terms(v, uses):
+    """The terms of the ``+`` tree rooted at ``v``, left to right.
+
+    An inner ``+`` is folded in when nothing else uses it and it has no label, so
+    no value that could be looked at elsewhere disappears from the picture.
+    """
+    terms, stack = [], list(reversed(v._prev))
+    while stack:
+        t = stack.pop()
+        if t._op == "+" and not t.label and uses.get(t, 0) == 1:
+            stack.extend(reversed(t._prev))
+        else:
+            terms.append(t)
+    return terms
+
+
+def _escape(text):
+    """Escape the characters that have a meaning inside a Graphviz record label."""
+    for c in '\\{}|<>"':
+        text = text.replace(c, "\\" + c)
+    return text
+
+
+def _plan(root, depth, fold_sums):
+    """Decide what to draw: a dict Value -> (op label, inputs), in breadth-first order.
+
+    A Value whose inputs are cut off by ``depth`` maps to ``(op, None)``.
+    """
+    uses = _consumers(root) if fold_sums else None
+    plan, queue = {}, deque([(root, 0)])
+    while queue:
+        v, d = queue.popleft()
+        if v in plan:
+            continue
+        if not v._prev:
+            plan[v] = ("", ())
+            continue
+        op, inputs = v._op or "?", v._prev
+        if fold_sums and op == "+":
+            inputs = _sum_terms(v, uses)
+            if len(inputs) > 2:
+                op = f"Σ ({len(inputs)} terms)"
+        if depth is not None and d >= depth:
+            plan[v] = (op, None)
+            continue
+        plan[v] = (op, inputs)
+        queue.extend((child, d + 1) for child in inputs if child not in plan)
+    return plan
+
+
+def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=False):
+    """The graph of everything ``root`` was computed from, as a ``graphviz.Digraph``.
+
+    - ``rankdir``: ``"LR"`` draws inputs on the left, ``"TB"`` on top.
+    - ``depth``: keep only the Values at most ``depth`` operations away from ``root``
+      (a folded sum counts as one); where inputs are cut off, a ``…`` node with a
+      dashed edge says there is more.
+    - ``fold_sums``: draw a chain of ``+`` (as built by ``sum(...)``) as one node
+      ``Σ (k terms)``; unlabelled intermediate sums that nothing else uses are hidden.
+    - ``max_nodes``: the most Values to draw (``None``: no limit). A bigger picture
+      raises ValueError saying how many Values there are and what to pass instead.
+
+    >>> from micrograd.engine import Value
+    >>> x = Value(3.0, label="x")
+    >>> y = x * 2.0
+    >>> dot = draw_dot(y)
+    >>> dot.source.count("shape=record"), dot.source.count("shape=circle")
+    (3, 1)
+    """
+    graphviz = _graphviz()
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be >= 0, got {depth}")
+    plan = _plan(root, depth, fold_sums)
+    if max_nodes is not None and len(plan) > max_nodes:
+        raise ValueError(
+            f"this graph has {len(plan)} Values, more than max_nodes={max_nodes}; "
+            "draw part of it with depth=N (e.g. depth=3), fold sums with fold_sums=True, "
+            "or raise max_nodes"
+        )
+    # --8<-- [start:draw_dot]
+    dot = graphviz.Digraph(
+        "computation graph", graph_attr={"rankdir": rankdir}, node_attr={"fontsize": "10"}
+    )
+    ids = {v: f"v{i}" for i, v in enumerate(plan)}  # short, stable names: same picture each run
+    for v, (op, inputs) in plan.items():
+        uid = ids[v]
+        # a box for the Value: its label, its data, its gradient
+        text = f"{{ {_escape(v.label)} | data {v.data:.4f} | grad {v.grad:.4f} }}"
+        dot.node(uid, text, shape="record")
+        if not op:
+            continue  # a leaf: nothing computed it
+        # a circle for the operation that computed it, and an edge from there to the box
+        dot.node(uid + "op", op, shape="circle" if len(op) <= 4 else "ellipse")
+        dot.edge(uid + "op", uid)
+        if inputs is None:  # cut off by depth: hint that there is more
+            dot.node(uid + "cut", "…", shape="plaintext")
+            dot.edge(uid + "cut", uid + "op", style="dashed")
+            continue
+        for child in inputs:
+            dot.edge(ids[child], uid + "op")
+            # --8<-- [end:draw_dot]
+    return dot
+
+
+def svg(root, **kwargs):
+    """The picture of ``draw_dot(root, **kwargs)`` as SVG text, ready to inline in HTML.
+
+    Only the ``<svg>`` element is kept, without the comments, ``id`` attributes and
+    node titles Graphviz writes: several pictures can share a page.
+
+    >>> from micrograd.engine import Value
+    >>> text = svg(Value(1.5, label="w") * 2.0)
+    >>> text.startswith("<svg"), "w" in text, "1.5000" in text
+    (True, True, True)
+    """
+    graphviz = _graphviz()
+    try:
+        text = draw_dot(root, **kwargs).pipe(format="svg", encoding="utf-8")
+    except graphviz.ExecutableNotFound as e:
+        raise RuntimeError(_INSTALL_DOT) from e
+    text = text[text.index("<svg") :]  # drop the XML prolog and doctype
+    text = re.sub(r"<!--.*?-->\n", "", text)  # comments naming every node
+    text = re.sub(r' id="[^"]*"', "", text)  # the same ids in every picture
+    return re.sub(r"(<g class=\"(?:node|edge)\">\n)<title>[^<]*</title>\n", r"\1", text)
