@@ -5,6 +5,7 @@ pytest-markdown-docs does not know that syntax, so its parser is given the page 
 snippets already expanded, exactly as the site shows it.
 """
 
+import contextlib
 import importlib.util
 import os
 
@@ -59,3 +60,20 @@ def pytest_collection_modifyitems(config, items):
         definition = getattr(item, "test_definition", None)
         if definition is not None and "import torch" in definition.source:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Keep pytest's output capture on while a fence runs.
+
+    pytest-markdown-docs switches capture off around each fence, which would pour every
+    printed graph and table into the test log; captured, it shows only when a fence fails.
+    """
+    if getattr(item, "test_definition", None) is None:
+        return (yield)
+    capman = item.config.pluginmanager.getplugin("capturemanager")
+    capman.global_and_fixture_disabled = contextlib.nullcontext
+    try:
+        return (yield)
+    finally:
+        del capman.global_and_fixture_disabled

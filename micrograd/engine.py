@@ -45,12 +45,12 @@ class Value:
     # --8<-- [start:init]
     def __init__(self, data, _children=(), _op="", _local=(), label=""):
         self.data = data if type(data) is float else _to_float(data)
-        self.grad = 0.0          # d(output)/d(self), filled in by backward()
-        self._prev = _children   # the Values this one was computed from
-        self._op = _op           # the operation's name, for drawing the graph
-        self._local = _local     # d(self)/d(child), one number per child
-        self.label = label       # an optional name, shown in graph pictures
-    # --8<-- [end:init]
+        self.grad = 0.0  # d(output)/d(self), filled in by backward()
+        self._prev = _children  # the Values this one was computed from
+        self._op = _op  # the operation's name, for drawing the graph
+        self._local = _local  # d(self)/d(child), one number per child
+        self.label = label  # an optional name, shown in graph pictures
+        # --8<-- [end:init]
 
     def __repr__(self):
         return f"Value(data={self.data}, grad={self.grad})"
@@ -65,7 +65,7 @@ class Value:
         other = other if isinstance(other, Value) else Value(other)
         # d(a * b)/da = b and d(a * b)/db = a
         return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
-    # --8<-- [end:add-mul]
+        # --8<-- [end:add-mul]
 
     def __sub__(self, other):
         other = other if isinstance(other, Value) else Value(other)
@@ -91,7 +91,7 @@ class Value:
         # d(x**n)/dx = n * x**(n-1)
         local = n * _power(x, n - 1, derivative=True) if n != 0.0 else 0.0
         return Value(out, (self,), f"**{other}", (local,))
-    # --8<-- [end:pow]
+        # --8<-- [end:pow]
 
     def _pow_value(self, other):
         x, y = self.data, other.data
@@ -125,7 +125,7 @@ class Value:
     def relu(self):
         x = self.data
         return Value(0.0 if x < 0 else x, (self,), "ReLU", (1.0 if x > 0 else 0.0,))
-    # --8<-- [end:activations]
+        # --8<-- [end:activations]
 
     # --8<-- [start:exp-log]
     def exp(self):
@@ -140,7 +140,7 @@ class Value:
         if x <= 0:
             raise ValueError(f"log is undefined for x <= 0, got x={x}")
         return Value(math.log(x), (self,), "log", (1.0 / x,))
-    # --8<-- [end:exp-log]
+        # --8<-- [end:exp-log]
 
     def sigmoid(self):
         x = self.data
@@ -167,7 +167,7 @@ class Value:
         for node in reversed(topo):
             for child, local in zip(node._prev, node._local):
                 child.grad += local * node.grad  # the chain rule
-    # --8<-- [end:backward]
+        # --8<-- [end:backward]
 
 
 # --8<-- [start:topo]
@@ -187,7 +187,7 @@ def _topological_order(root):
             stack.append((node, True))
             stack.extend((child, False) for child in node._prev)
     return topo
-# --8<-- [end:topo]
+    # --8<-- [end:topo]
 
 
 def _power(x, n, derivative=False):

@@ -34,7 +34,7 @@ class Module:
 
     def parameters(self):
         return []
-# --8<-- [end:module]
+        # --8<-- [end:module]
 
 
 # --8<-- [start:neuron]
@@ -55,7 +55,7 @@ class Neuron(Module):
 
     def parameters(self):
         return self.w + [self.b]
-# --8<-- [end:neuron]
+        # --8<-- [end:neuron]
 
     def __repr__(self):
         return f"{'ReLU' if self.nonlin else 'Linear'}Neuron({len(self.w)})"
@@ -75,7 +75,7 @@ class Layer(Module):
 
     def parameters(self):
         return [p for n in self.neurons for p in n.parameters()]
-# --8<-- [end:layer]
+        # --8<-- [end:layer]
 
     def __repr__(self):
         return f"Layer of [{', '.join(str(n) for n in self.neurons)}]"
@@ -100,7 +100,7 @@ class MLP(Module):
 
     def parameters(self):
         return [p for layer in self.layers for p in layer.parameters()]
-# --8<-- [end:mlp]
+        # --8<-- [end:mlp]
 
     def __repr__(self):
         return f"MLP of [{', '.join(str(layer) for layer in self.layers)}]"

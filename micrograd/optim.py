@@ -55,7 +55,7 @@ class SGD:
         """Set every gradient to 0: ``backward()`` adds to them, it does not overwrite."""
         for p in self.parameters:
             p.grad = 0.0
-        # --8<-- [end:sgd]
+            # --8<-- [end:sgd]
 
 
 def linear_schedule(start, end, total_steps):

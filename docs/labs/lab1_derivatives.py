@@ -127,6 +127,7 @@ assert central_error < forward_error, tie
 # dy/dx = f′(u) · g′(x): the local slopes multiply. Write the two local derivatives by hand,
 # multiply them, and compare with a finite difference of the whole composition.
 
+
 # %%
 def g(x):
     return x**2

@@ -90,9 +90,15 @@ assert [xi.grad for xi in x] == [slope * w1, slope * w2]
 
 # %%
 params = [
-    1.0, -1.0, 0.0,  # hidden neuron 1: w11, w12, b1
-    0.5, 0.5, -1.0,  # hidden neuron 2: w21, w22, b2
-    2.0, -3.0, 0.5,  # output neuron:   v1,  v2,  c
+    1.0,
+    -1.0,
+    0.0,  # hidden neuron 1: w11, w12, b1
+    0.5,
+    0.5,
+    -1.0,  # hidden neuron 2: w21, w22, b2
+    2.0,
+    -3.0,
+    0.5,  # output neuron:   v1,  v2,  c
 ]
 x1, x2 = 3.0, 1.0
 

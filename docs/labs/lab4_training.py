@@ -29,6 +29,7 @@ print(len(X), "points; the first one:", [round(v, 3) for v in X[0]], "with label
 #
 # The loss is the hinge loss of the scores plus a small L2 penalty on the weights.
 
+
 # %%
 def total_loss(model):
     """The hinge loss of the model's scores on X, plus a small L2 penalty."""
@@ -57,6 +58,7 @@ assert after < before, "one step against the gradient should lower the loss"
 # `loss.data`) and of accuracies.
 #
 # Then compare with this version:
+
 
 # %%
 def train(lr, steps=30):
