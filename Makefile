@@ -1,4 +1,4 @@
-# Quick start:  make serve  (set up, then serve the course on http://127.0.0.1:8000)
+# Quick start:  make serve  (set up, then serve the course on http://127.0.0.1:8000/micrograd-course/)
 #               make test   (set up, then run every test)
 # Each target sets up what it needs by itself: a .venv, and Graphviz / Chromium where missing.
 

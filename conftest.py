@@ -55,7 +55,9 @@ def pytest_collection_modifyitems(config, items):
     """A fence that imports torch needs torch: skipped where it is missing, except in CI."""
     if importlib.util.find_spec("torch") is not None or os.environ.get("CI"):
         return
-    skip = pytest.mark.skip(reason="torch is not installed (pip install 'micrograd-course[torch]')")
+    skip = pytest.mark.skip(
+        reason="torch is not installed (pip install 'micrograd-course[torch]')"
+    )
     for item in items:
         definition = getattr(item, "test_definition", None)
         if definition is not None and "import torch" in definition.source:

@@ -46,7 +46,9 @@ def measure(path):
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     leaf, x = chain(Value, MEMORY_VALUES)
-    figures["bytes_per_value"] = (tracemalloc.get_traced_memory()[0] - before) / MEMORY_VALUES
+    figures["bytes_per_value"] = (
+        tracemalloc.get_traced_memory()[0] - before
+    ) / MEMORY_VALUES
     tracemalloc.stop()
     del leaf, x
     gc.collect()
@@ -65,7 +67,11 @@ def measure(path):
         expected = RATE ** (DEEP_VALUES // 4)  # d(end)/d(leaf)
         figures["grad_error"] = abs(leaf.grad - expected) / expected
     backward = figures["backward"]
-    print("backward:", f"{backward:.3f} s" if isinstance(backward, float) else backward, flush=True)
+    print(
+        "backward:",
+        f"{backward:.3f} s" if isinstance(backward, float) else backward,
+        flush=True,
+    )
     report(figures)
 
 

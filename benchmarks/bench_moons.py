@@ -96,13 +96,19 @@ def train(path, steps, seed):
                   f"elapsed {elapsed:6.1f} s", flush=True)  # fmt: skip
     seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     data = digest(c for row in X for c in row) + digest(y)
-    report({"seconds": seconds, "cpu": cpu, "losses": history, "init": init, "data": data})
+    report(
+        {"seconds": seconds, "cpu": cpu, "losses": history, "init": init, "data": data}
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--steps", type=int, default=100, help="training steps (default 100)")
-    parser.add_argument("--seed", type=int, default=1337, help="seed for data and weights")
+    parser.add_argument(
+        "--steps", type=int, default=100, help="training steps (default 100)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1337, help="seed for data and weights"
+    )
     parser.add_argument("--original", metavar="DIR",
                         help="a directory where micrograd 0.1.0 is installed already "
                              "(default: install it into a temporary directory)")  # fmt: skip
@@ -111,10 +117,14 @@ def main():
     if args.child:
         return train(args.child, args.steps, args.seed)
 
-    print(f"moons demo: MLP(2, [16, 16, 1]), 100 samples, {args.steps} steps, seed {args.seed}")
+    print(
+        f"moons demo: MLP(2, [16, 16, 1]), 100 samples, {args.steps} steps, seed {args.seed}"
+    )
     with original_micrograd(args.original) as original:
         print("this package:", flush=True)
-        ours = run_child(__file__, REPO, ["--steps", args.steps, "--seed", args.seed], "ours")
+        ours = run_child(
+            __file__, REPO, ["--steps", args.steps, "--seed", args.seed], "ours"
+        )
         print("micrograd 0.1.0:", flush=True)
         theirs = run_child(
             __file__, original, ["--steps", args.steps, "--seed", args.seed], "0.1.0"
@@ -122,11 +132,18 @@ def main():
 
     if (ours["init"], ours["data"]) != (theirs["init"], theirs["data"]):
         sys.exit("the two runs did not start from the same weights and data")
-    diff = max(abs(a - b) for a, b in zip(ours["losses"], theirs["losses"], strict=True))
-    speedup, cpu_speedup = theirs["seconds"] / ours["seconds"], theirs["cpu"] / ours["cpu"]
+    diff = max(
+        abs(a - b) for a, b in zip(ours["losses"], theirs["losses"], strict=True)
+    )
+    speedup, cpu_speedup = (
+        theirs["seconds"] / ours["seconds"],
+        theirs["cpu"] / ours["cpu"],
+    )
     per_step = 1000 / args.steps
     print()
-    print(f"same initial weights and data:  yes (weights {ours['init']}, data {ours['data']})")
+    print(
+        f"same initial weights and data:  yes (weights {ours['init']}, data {ours['data']})"
+    )
     print(f"{'':18}{'wall':>9}{'ms/step':>10}{'CPU':>10}")
     for name, run in (("this package", ours), ("micrograd 0.1.0", theirs)):
         print(f"{name + ':':18}{run['seconds']:7.2f} s{run['seconds'] * per_step:10.1f}"

@@ -9,6 +9,7 @@
 """
 
 import html
+import logging
 import os
 import re
 from pathlib import Path
@@ -26,14 +27,22 @@ _MATHJAX = re.compile(
     r"|<script[^>]*mathjax[^>]*>\s*</script>",
     re.DOTALL | re.IGNORECASE,
 )
+# What latex2mathml leaves behind for TeX it does not know: a command or an alignment `&`.
+_UNCONVERTED = re.compile(r"<m[io]>(\\[A-Za-z]+|&)</m[io]>")
+log = logging.getLogger(
+    "mkdocs.hooks.math"
+)  # a warning here fails `mkdocs build --strict`
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 _notebook_css = {}  # the notebook pages' inline style blocks, each kept once, in order
 
 
-def _to_mathml(match):
+def _to_mathml(match, where):
     tex = html.unescape(match["tex"]).strip()
     display = "block" if match["open"] == "[" else "inline"
-    return convert(tex, display=display)
+    mathml = convert(tex, display=display)
+    if left := _UNCONVERTED.search(mathml):
+        log.warning(f"{where}: TeX that cannot be rendered ({left[1]!r}) in: {tex}")
+    return mathml
 
 
 def on_startup(command, dirty):
@@ -43,9 +52,13 @@ def on_startup(command, dirty):
 
 
 def on_page_content(content, page, config, files):
-    content = _MATH.sub(_to_mathml, content)
+    content = _MATH.sub(lambda m: _to_mathml(m, page.file.src_uri), content)
     if page.file.src_uri.startswith("labs/"):
         content = _MATHJAX.sub("", content)
+        content = content.replace(
+            'alt="No description has been provided for this image"',
+            'alt="The plot drawn by the code cell above"',
+        )
         for css in _STYLE.findall(content):
             _notebook_css.setdefault(css, None)
         root = "../" * page.url.count("/")
@@ -57,7 +70,9 @@ def on_page_content(content, page, config, files):
 def on_post_build(config):
     """Write every lab as a notebook, next to its page: site/labs/<name>.ipynb."""
     docs, site = Path(config["docs_dir"]), Path(config["site_dir"])
-    (site / "assets" / "notebook.css").write_text("\n".join(_notebook_css), encoding="utf-8")
+    (site / "assets" / "notebook.css").write_text(
+        "\n".join(_notebook_css), encoding="utf-8"
+    )
     for source in sorted((docs / "labs").glob("*.py")):
         notebook = jupytext.read(source)
         jupytext.write(notebook, site / "labs" / f"{source.stem}.ipynb")

@@ -18,7 +18,9 @@ __all__ = ["make_moons", "make_circles", "make_blobs", "train_test_split"]
 
 def _check(n_samples, noise, noise_name="noise"):
     if not isinstance(n_samples, int) or n_samples < 2:
-        raise ValueError(f"n_samples must be an integer >= 2 (one per class), got {n_samples!r}")
+        raise ValueError(
+            f"n_samples must be an integer >= 2 (one per class), got {n_samples!r}"
+        )
     if not noise >= 0:
         raise ValueError(f"{noise_name} must be >= 0, got {noise!r}")
 
@@ -33,7 +35,9 @@ def _linspace(start, stop, n, endpoint=True):
 def _finish(points, rng, noise):
     """Shuffle the ``[x1, x2, label]`` rows, add Gaussian noise to the points, split off labels."""
     rng.shuffle(points)
-    X = [[x1 + rng.gauss(0.0, noise), x2 + rng.gauss(0.0, noise)] for x1, x2, _ in points]
+    X = [
+        [x1 + rng.gauss(0.0, noise), x2 + rng.gauss(0.0, noise)] for x1, x2, _ in points
+    ]
     y = [label for _, _, label in points]
     return X, y
 
@@ -53,7 +57,10 @@ def make_moons(n_samples=100, noise=0.1, seed=None):
     n_out = n_samples // 2
     n_in = n_samples - n_out
     outer = [[math.cos(t), math.sin(t), -1] for t in _linspace(0.0, math.pi, n_out)]
-    inner = [[1 - math.cos(t), 1 - math.sin(t) - 0.5, 1] for t in _linspace(0.0, math.pi, n_in)]
+    inner = [
+        [1 - math.cos(t), 1 - math.sin(t) - 0.5, 1]
+        for t in _linspace(0.0, math.pi, n_in)
+    ]
     return _finish(outer + inner, random.Random(seed), noise)
     # --8<-- [end:moons]
 
@@ -67,7 +74,9 @@ def make_circles(n_samples=100, noise=0.05, factor=0.5, seed=None):
     """
     _check(n_samples, noise)
     if not 0 < factor < 1:
-        raise ValueError(f"factor (inner radius / outer radius) must be in (0, 1), got {factor}")
+        raise ValueError(
+            f"factor (inner radius / outer radius) must be in (0, 1), got {factor}"
+        )
     n_out = n_samples // 2
     n_in = n_samples - n_out
     t_out = _linspace(0.0, 2 * math.pi, n_out, endpoint=False)
@@ -77,7 +86,9 @@ def make_circles(n_samples=100, noise=0.05, factor=0.5, seed=None):
     return _finish(outer + inner, random.Random(seed), noise)
 
 
-def make_blobs(n_samples=100, centers=((-1.0, -1.0), (1.0, 1.0)), spread=0.5, seed=None):
+def make_blobs(
+    n_samples=100, centers=((-1.0, -1.0), (1.0, 1.0)), spread=0.5, seed=None
+):
     """Two round Gaussian clouds: label -1 around ``centers[0]``, +1 around ``centers[1]``.
 
     ``spread`` is the standard deviation of each cloud. Far apart, the two classes can
@@ -111,8 +122,15 @@ def train_test_split(X, y, test_fraction=0.25, seed=None):
         raise ValueError(f"test_fraction must be in (0, 1), got {test_fraction}")
     n_test = math.ceil(test_fraction * len(X))
     if n_test >= len(X):
-        raise ValueError(f"{len(X)} samples are too few to split off {test_fraction:.0%}")
+        raise ValueError(
+            f"{len(X)} samples are too few to split off {test_fraction:.0%}"
+        )
     order = list(range(len(X)))
     random.Random(seed).shuffle(order)
     test, train = order[:n_test], order[n_test:]
-    return [X[i] for i in train], [X[i] for i in test], [y[i] for i in train], [y[i] for i in test]
+    return (
+        [X[i] for i in train],
+        [X[i] for i in test],
+        [y[i] for i in train],
+        [y[i] for i in test],
+    )

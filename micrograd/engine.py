@@ -63,8 +63,9 @@ class Value:
 
     def __mul__(self, other):
         other = other if isinstance(other, Value) else Value(other)
+        a, b = self.data, other.data
         # d(a * b)/da = b and d(a * b)/db = a
-        return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
+        return Value(a * b, (self, other), "*", (b, a))
         # --8<-- [end:add-mul]
 
     def __sub__(self, other):
@@ -197,7 +198,9 @@ def _power(x, n, derivative=False):
     return a signed infinity instead of raising, as PyTorch does.
     """
     if x < 0 and not n.is_integer():
-        raise ValueError(f"a negative base to a fractional power is not real: ({x}) ** {n}")
+        raise ValueError(
+            f"a negative base to a fractional power is not real: ({x}) ** {n}"
+        )
     if x == 0 and n < 0:
         if derivative:
             return math.inf

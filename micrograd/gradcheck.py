@@ -80,7 +80,10 @@ class GradcheckResult:
     @property
     def errors(self):
         """One :func:`relative_error` per input."""
-        return [relative_error(a, n) for a, n in zip(self.analytic, self.numeric, strict=True)]
+        return [
+            relative_error(a, n)
+            for a, n in zip(self.analytic, self.numeric, strict=True)
+        ]
 
     @property
     def max_rel_error(self):
@@ -94,12 +97,16 @@ class GradcheckResult:
 
     def __str__(self):
         rows = [f"{'input':>6} {'analytic':>13} {'numeric':>13} {'error':>9}"]
-        for i, (a, n, e) in enumerate(zip(self.analytic, self.numeric, self.errors, strict=True)):
+        for i, (a, n, e) in enumerate(
+            zip(self.analytic, self.numeric, self.errors, strict=True)
+        ):
             mark = "" if e <= self.tol else "  <-- wrong?"
             rows.append(f"{i:>6} {a:>13.8g} {n:>13.8g} {e:>9.1e}{mark}")
         verdict = "passed" if self.ok else "FAILED"
         sign = "<=" if self.ok else ">"
-        rows.append(f"{verdict}: largest error {self.max_rel_error:.1e} {sign} tol {self.tol:g}")
+        rows.append(
+            f"{verdict}: largest error {self.max_rel_error:.1e} {sign} tol {self.tol:g}"
+        )
         return "\n".join(rows)
 
 

@@ -40,7 +40,9 @@ def hinge_loss(scores, labels):
     scores, labels = list(scores), list(labels)
     _check_lengths(scores, labels, "scores", "labels")
     _check_labels(labels)
-    losses = [(1 + -yi * scorei).relu() for yi, scorei in zip(labels, scores, strict=True)]
+    losses = [
+        (1 + -yi * scorei).relu() for yi, scorei in zip(labels, scores, strict=True)
+    ]
     return sum(losses) * (1.0 / len(losses))
     # --8<-- [end:hinge]
 
@@ -86,6 +88,8 @@ def accuracy(scores, labels):
     """
     scores, labels = list(scores), list(labels)
     _check_lengths(scores, labels, "scores", "labels")
-    right = [(yi > 0) == (scorei.data > 0) for yi, scorei in zip(labels, scores, strict=True)]
+    right = [
+        (yi > 0) == (scorei.data > 0) for yi, scorei in zip(labels, scores, strict=True)
+    ]
     return sum(right) / len(right)
     # --8<-- [end:accuracy]

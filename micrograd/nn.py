@@ -21,7 +21,8 @@ def _rng(seed, rng):
         raise ValueError("pass either seed or rng, not both")
     if rng is not None:
         return rng
-    return random.Random(seed) if seed is not None else random  # default: the global generator
+    # by default, the global generator, as in the original
+    return random.Random(seed) if seed is not None else random
 
 
 # --8<-- [start:module]

@@ -25,7 +25,9 @@ class SGD:
 
     def __init__(self, parameters, lr=0.1):
         if callable(parameters):
-            raise TypeError("pass the list of parameters, e.g. model.parameters() (with the ())")
+            raise TypeError(
+                "pass the list of parameters, e.g. model.parameters() (with the ())"
+            )
         self.parameters = list(parameters)
         if not self.parameters:
             raise ValueError("got no parameters to optimize")
@@ -46,7 +48,9 @@ class SGD:
         """Update every parameter using the gradients that ``backward()`` left in it."""
         lr = self.lr
         if not lr > 0:
-            raise ValueError(f"the learning rate must be positive, got {lr} at step {self.steps}")
+            raise ValueError(
+                f"the learning rate must be positive, got {lr} at step {self.steps}"
+            )
         for p in self.parameters:
             p.data -= lr * p.grad
         self.steps += 1

@@ -18,7 +18,10 @@ from html import escape
 
 __all__ = ["decision_boundary", "curves", "compare", "html"]
 
-NEGATIVE, POSITIVE = "#d95f02", "#1b6ac9"  # orange and blue: told apart with any colour vision
+NEGATIVE, POSITIVE = (
+    "#d95f02",
+    "#1b6ac9",
+)  # orange and blue: told apart with any colour vision
 
 
 def _new_axes(ax=None, ncols=1, figsize=(4.5, 3.2)):
@@ -28,7 +31,9 @@ def _new_axes(ax=None, ncols=1, figsize=(4.5, 3.2)):
     try:
         from matplotlib.figure import Figure
     except ImportError as e:
-        raise ImportError("plots need matplotlib: pip install 'micrograd-course[viz]'") from e
+        raise ImportError(
+            "plots need matplotlib: pip install 'micrograd-course[viz]'"
+        ) from e
     fig = Figure(figsize=figsize, layout="constrained")
     return fig, list(fig.subplots(1, ncols, squeeze=False)[0])
 
@@ -58,12 +63,18 @@ def decision_boundary(model, X, y, *, ax=None, resolution=0.25, title=None):
     import numpy as np  # comes with matplotlib
 
     pts = np.asarray(X, dtype=float)
-    x1 = np.arange(pts[:, 0].min() - 1, pts[:, 0].max() + 1 + resolution / 2, resolution)
-    x2 = np.arange(pts[:, 1].min() - 1, pts[:, 1].max() + 1 + resolution / 2, resolution)
+    x1 = np.arange(
+        pts[:, 0].min() - 1, pts[:, 0].max() + 1 + resolution / 2, resolution
+    )
+    x2 = np.arange(
+        pts[:, 1].min() - 1, pts[:, 1].max() + 1 + resolution / 2, resolution
+    )
     xx, yy = np.meshgrid(x1, x2)
     grid = zip(xx.ravel().tolist(), yy.ravel().tolist(), strict=True)
     zz = np.array([_score(model([a, b])) > 0 for a, b in grid]).reshape(xx.shape)
-    ax.contourf(xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=[NEGATIVE, POSITIVE], alpha=0.25)
+    ax.contourf(
+        xx, yy, zz, levels=[-0.5, 0.5, 1.5], colors=[NEGATIVE, POSITIVE], alpha=0.25
+    )
     labels = np.asarray(y)
     for label, colour, marker in ((-1, NEGATIVE, "o"), (1, POSITIVE, "s")):
         p = pts[labels == label]
@@ -84,7 +95,9 @@ def curves(history, *, title=None):
     ['loss', 'accuracy']
     """
     if not history:
-        raise ValueError("history is empty: pass e.g. {'loss': [...], 'accuracy': [...]}")
+        raise ValueError(
+            "history is empty: pass e.g. {'loss': [...], 'accuracy': [...]}"
+        )
     fig, axes = _new_axes(ncols=len(history), figsize=(3.2 * len(history) + 0.8, 2.8))
     for ax, (name, values) in zip(axes, history.items(), strict=True):
         ax.plot(range(len(values)), values, color=POSITIVE)
@@ -106,7 +119,9 @@ def compare(runs, *, ylabel="loss", logy=False, title=None):
     (['lr=0.01', 'lr=0.5'], 'log')
     """
     if not runs:
-        raise ValueError("runs is empty: pass e.g. {'lr=0.1': losses, 'lr=1.0': losses2}")
+        raise ValueError(
+            "runs is empty: pass e.g. {'lr=0.1': losses, 'lr=1.0': losses2}"
+        )
     fig, (ax,) = _new_axes(figsize=(4.5, 3.0))
     for name, values in runs.items():
         ys = [v if math.isfinite(v) else math.nan for v in map(float, values)]
@@ -121,7 +136,7 @@ def compare(runs, *, ylabel="loss", logy=False, title=None):
     return fig
 
 
-def html(fig, alt, *, dpi=80):
+def html(fig, alt, *, dpi=100):
     """An ``<img>`` tag with the figure inlined as a PNG; the figure is closed afterwards.
 
     ``alt`` describes the picture for readers who cannot see it, and is required.
@@ -132,12 +147,21 @@ def html(fig, alt, *, dpi=80):
     True
     """
     if not isinstance(alt, str) or not alt.strip():
-        raise ValueError("html() needs alt text describing the figure, for accessibility")
-    buf = io.BytesIO()
+        raise ValueError(
+            "html() needs alt text describing the figure, for accessibility"
+        )
+    from PIL import Image  # Pillow comes with matplotlib
+
+    rendered = io.BytesIO()
     try:
-        fig.savefig(buf, format="png", dpi=dpi, pil_kwargs={"optimize": True})
+        fig.savefig(rendered, format="png", dpi=dpi)
     finally:
-        if "matplotlib.pyplot" in sys.modules:  # a figure pyplot made stays open until closed
+        # a figure that pyplot made stays open until it is closed
+        if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close(fig)
+    # 256 colours are plenty for a plot, and make the PNG several times smaller
+    image = Image.open(rendered).convert("RGB").quantize(256)
+    buf = io.BytesIO()
+    image.save(buf, format="png", optimize=True)
     data = base64.b64encode(buf.getvalue()).decode("ascii")
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}">'

@@ -28,7 +28,9 @@ __all__ = ["draw_dot", "svg"]
 
 MAX_NODES = 200  # the most Values draw_dot draws unless told otherwise
 
-_INSTALL_PACKAGE = "draw_dot needs the graphviz package: pip install 'micrograd-course[viz]'"
+_INSTALL_PACKAGE = (
+    "draw_dot needs the graphviz package: pip install 'micrograd-course[viz]'"
+)
 _INSTALL_DOT = (
     "Graphviz's `dot` program was not found on PATH; install Graphviz: "
     "`sudo apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), "
@@ -137,9 +139,13 @@ def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=F
         )
     # --8<-- [start:draw_dot]
     dot = graphviz.Digraph(
-        "computation graph", graph_attr={"rankdir": rankdir}, node_attr={"fontsize": "10"}
+        "computation graph",
+        graph_attr={"rankdir": rankdir},
+        node_attr={"fontsize": "10"},
     )
-    ids = {v: f"v{i}" for i, v in enumerate(plan)}  # short, stable names: same picture each run
+    ids = {
+        v: f"v{i}" for i, v in enumerate(plan)
+    }  # short, stable names: same picture each run
     for v, (op, inputs) in plan.items():
         uid = ids[v]
         # a box for the Value: its label, its data, its gradient

@@ -22,5 +22,7 @@ def build_site(dest):
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        raise AssertionError(f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(
+            f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+        )
     return seconds, proc.stderr

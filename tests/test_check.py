@@ -104,7 +104,9 @@ def solution_lines(exercise):
     lines = set()
     for line in (CASES / exercise / "correct.py").read_text().splitlines():
         line = line.strip()
-        if len(line) < 12 or line.startswith(("#", "def ", "class ", '"""', "import ", "from ")):
+        if len(line) < 12 or line.startswith(
+            ("#", "def ", "class ", '"""', "import ", "from ")
+        ):
             continue
         if any(token in line for token in ("=", "return", "(")):
             lines.add(line)
@@ -324,7 +326,9 @@ def test_api_passes_correct_solutions(capsys):
     assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).ok
     m = load("loss", "correct")
     assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).ok
-    assert micrograd.check.loss(m.hinge_loss, quiet=True).ok  # l2_penalty is optional here
+    assert micrograd.check.loss(
+        m.hinge_loss, quiet=True
+    ).ok  # l2_penalty is optional here
     assert micrograd.check.train(load("train", "correct").train, quiet=True).ok
     assert capsys.readouterr().out == ""
 
@@ -333,15 +337,21 @@ def test_api_finds_mistakes_of_each_exercise():
     m = load("train", "no_zero_grad")
     assert micrograd.check.train(m.train, quiet=True).concepts == ["zero-grad"]
     m = load("loss", "wrong_sign")
-    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).concepts == ["loss-sign"]
+    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).concepts == [
+        "loss-sign"
+    ]
     m = load("mlp", "last_layer_relu")
-    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).concepts == ["last-layer-linear"]
+    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).concepts == [
+        "last-layer-linear"
+    ]
     m = load("neuron", "no_bias")
     assert micrograd.check.neuron(m.Neuron, quiet=True).concepts == ["neuron-bias"]
 
 
 def test_api_stops_an_endless_loop():
-    report = micrograd.check.value(load("value", "infinite_loop").Value, timeout=0.5, quiet=True)
+    report = micrograd.check.value(
+        load("value", "infinite_loop").Value, timeout=0.5, quiet=True
+    )
     assert report.concepts == ["timeout"]
 
 

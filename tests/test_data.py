@@ -39,7 +39,9 @@ def test_noise_free_moons_lie_on_their_half_circles():
         if label == -1:  # upper half of the unit circle around (0, 0)
             assert math.hypot(x1, x2) == pytest.approx(1.0) and x2 >= -1e-12
         else:  # lower half of the unit circle around (1, 0.5)
-            assert math.hypot(x1 - 1, x2 - 0.5) == pytest.approx(1.0) and x2 <= 0.5 + 1e-12
+            assert (
+                math.hypot(x1 - 1, x2 - 0.5) == pytest.approx(1.0) and x2 <= 0.5 + 1e-12
+            )
     # evenly spaced from one end to the other: both ends are there
     assert sorted(round(p[0], 9) for p in X)[:1] == [-1.0]
     assert sorted(round(p[0], 9) for p in X)[-1:] == [2.0]
@@ -58,7 +60,9 @@ def test_noise_free_circles_have_radius_one_and_factor():
     for (x1, x2), label in zip(X, y, strict=True):
         assert math.hypot(x1, x2) == pytest.approx(1.0 if label == -1 else 0.3)
     angles = sorted(
-        round(math.atan2(x2, x1), 9) for (x1, x2), label in zip(X, y, strict=True) if label == -1
+        round(math.atan2(x2, x1), 9)
+        for (x1, x2), label in zip(X, y, strict=True)
+        if label == -1
     )
     assert len(set(angles)) == 20  # evenly spread, no point repeated
 
@@ -80,7 +84,8 @@ def test_too_few_samples_is_an_error(make, n):
 
 
 @pytest.mark.parametrize(
-    "make, keyword", [(make_moons, "noise"), (make_circles, "noise"), (make_blobs, "spread")]
+    "make, keyword",
+    [(make_moons, "noise"), (make_circles, "noise"), (make_blobs, "spread")],
 )
 def test_negative_noise_is_an_error(make, keyword):
     with pytest.raises(ValueError, match=keyword):
@@ -93,7 +98,9 @@ def test_circles_factor_must_be_between_zero_and_one(factor):
         make_circles(10, factor=factor)
 
 
-@pytest.mark.parametrize("centers", [[(0, 0)], [(0, 0), (1, 1), (2, 2)], [(0, 0), (1, 1, 1)]])
+@pytest.mark.parametrize(
+    "centers", [[(0, 0)], [(0, 0), (1, 1), (2, 2)], [(0, 0), (1, 1, 1)]]
+)
 def test_blobs_want_two_centers(centers):
     with pytest.raises(ValueError, match="two points"):
         make_blobs(10, centers=centers)
@@ -102,11 +109,15 @@ def test_blobs_want_two_centers(centers):
 def test_train_test_split_sizes_and_alignment():
     X = [[float(i), -float(i)] for i in range(10)]
     y = [i % 2 * 2 - 1 for i in range(10)]
-    X_train, X_test, y_train, y_test = train_test_split(X, y, test_fraction=0.25, seed=0)
+    X_train, X_test, y_train, y_test = train_test_split(
+        X, y, test_fraction=0.25, seed=0
+    )
     assert (len(X_train), len(X_test)) == (7, 3)  # ceil(2.5) = 3 test samples
     assert sorted(X_train + X_test) == sorted(X)  # every sample exactly once
     for xs, ys in [(X_train, y_train), (X_test, y_test)]:
-        assert all(y[int(x[0])] == label for x, label in zip(xs, ys, strict=True))  # pairs kept
+        assert all(
+            y[int(x[0])] == label for x, label in zip(xs, ys, strict=True)
+        )  # pairs kept
     assert train_test_split(X, y, seed=0) == train_test_split(X, y, seed=0)
     assert train_test_split(X, y, seed=0) != train_test_split(X, y, seed=1)
 

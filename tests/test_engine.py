@@ -62,11 +62,18 @@ CASES = [
     ("log", lambda a: a.log(), POSITIVE),
     ("sigmoid", lambda a: a.sigmoid(), SIGNED),
     ("readme", readme_example, [(-4.0, 2.0), (1.5, -0.5)]),
-    ("neuron", lambda x1, x2, w1, w2, b: (x1 * w1 + x2 * w2 + b).tanh(), [(2, 0, -3, 1, 6.88)]),
+    (
+        "neuron",
+        lambda x1, x2, w1, w2, b: (x1 * w1 + x2 * w2 + b).tanh(),
+        [(2, 0, -3, 1, 6.88)],
+    ),
     ("reuse", lambda a: a * a.tanh() - (a**3).relu() + 2 ** (a / 2) - a / a, SIGNED),
     (
         "mixed",
-        lambda a, b: ((a * b).sigmoid() + (a - b).exp() / (1 + b * b)).log() * (b.relu() + 1) ** a,
+        lambda a, b: (
+            ((a * b).sigmoid() + (a - b).exp() / (1 + b * b)).log()
+            * (b.relu() + 1) ** a
+        ),
         PAIRS,
     ),
 ]
@@ -83,7 +90,9 @@ def test_values_and_gradients_match_pytorch(torch, fn, xs):
     out = fn(*values)
     out.backward()
 
-    tensors = [torch.tensor(float(x), dtype=torch.float64, requires_grad=True) for x in xs]
+    tensors = [
+        torch.tensor(float(x), dtype=torch.float64, requires_grad=True) for x in xs
+    ]
     expected = fn(*tensors)
     expected.backward()
 
@@ -178,7 +187,9 @@ def cyclic_garbage(build):
 def test_graphs_hold_no_reference_cycles():
     def build():
         a, b = Value(1.5), Value(-0.5)
-        out = (a * b + a / b - 2**a + (a ** b.relu()).tanh() + b.exp().log() - b.sigmoid()) ** 2
+        out = (
+            a * b + a / b - 2**a + (a ** b.relu()).tanh() + b.exp().log() - b.sigmoid()
+        ) ** 2
         out = -out + 2 * b - 3 / a
         out.backward()
 
@@ -194,7 +205,8 @@ def test_cyclic_garbage_does_find_a_cycle():
 
 
 @pytest.mark.parametrize(
-    "bad, type_name", [("3", "str"), (None, "NoneType"), ([1.0], "list"), (1j, "complex")]
+    "bad, type_name",
+    [("3", "str"), (None, "NoneType"), ([1.0], "list"), (1j, "complex")],
 )
 def test_value_rejects_what_is_not_a_real_number(bad, type_name):
     with pytest.raises(TypeError, match=type_name):
@@ -240,7 +252,9 @@ def test_division_by_zero(op):
         op()
 
 
-@pytest.mark.parametrize("op", [lambda: Value(-8) ** (1 / 3), lambda: Value(-8) ** Value(1 / 3)])
+@pytest.mark.parametrize(
+    "op", [lambda: Value(-8) ** (1 / 3), lambda: Value(-8) ** Value(1 / 3)]
+)
 def test_negative_base_to_a_fraction_is_an_error_never_complex(op):
     with pytest.raises(ValueError, match="negative"):
         op()

@@ -6,7 +6,12 @@ import pytest
 from pytest import approx
 
 from micrograd.engine import Value
-from micrograd.gradcheck import GradcheckResult, gradcheck, numerical_grad, relative_error
+from micrograd.gradcheck import (
+    GradcheckResult,
+    gradcheck,
+    numerical_grad,
+    relative_error,
+)
 
 
 def bad_square(x):
@@ -19,7 +24,9 @@ def test_numerical_grad_of_known_functions():
     assert numerical_grad(lambda a, b: a * b.exp(), [3.0, 0.5]) == approx(
         [math.exp(0.5), 3.0 * math.exp(0.5)], rel=1e-8
     )
-    assert numerical_grad(lambda a, b: a.tanh(), [0.5, 7.0]) == approx([0.7864477329659274, 0])
+    assert numerical_grad(lambda a, b: a.tanh(), [0.5, 7.0]) == approx(
+        [0.7864477329659274, 0]
+    )
 
 
 def test_numerical_grad_uses_central_differences_with_step_h():

@@ -33,13 +33,17 @@ def test_there_are_lessons_in_every_module():
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_lesson_has_pitfalls_and_exercises_with_hints(lesson):
     text = lesson.read_text()
-    assert re.search(r"^/// warning \| Pitfalls", text, re.M), "no '/// warning | Pitfalls' box"
+    assert re.search(r"^/// warning \| Pitfalls", text, re.M), (
+        "no '/// warning | Pitfalls' box"
+    )
     found = exercises(text)
     assert 1 <= len(found) <= 3, f"{len(found)} exercises (want 1 to 3)"
     for title, body in found:
         hints = re.findall(r"^/// hint \| ", body, re.M)
         assert len(hints) >= 2, f"exercise {title!r} has {len(hints)} hints"
-    assert not re.search(r"^#+ .*\bsolution", text, re.M | re.I), "a lesson page shows a solution"
+    assert not re.search(r"^#+ .*\bsolution", text, re.M | re.I), (
+        "a lesson page shows a solution"
+    )
 
 
 @pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.stem)

@@ -46,9 +46,9 @@ def test_weights_uniform_in_minus_one_one_and_biases_zero():
 
 def test_hidden_layers_are_relu_and_the_last_layer_is_linear():
     model = MLP(2, [8, 8, 1], seed=3)
-    assert [[n.nonlin for n in layer.neurons] for layer in model.layers] == [[True] * 8] * 2 + [
-        [False]
-    ]
+    assert [[n.nonlin for n in layer.neurons] for layer in model.layers] == [
+        [True] * 8
+    ] * 2 + [[False]]
     grid = [[x / 2, y / 2] for x in range(-6, 7) for y in range(-6, 7)]
     hidden = [v.data for point in grid for v in model.layers[0](point)]
     assert min(hidden) == 0.0  # ReLU clips at 0 ...
@@ -68,7 +68,11 @@ def test_a_neuron_computes_its_weighted_sum():
 def test_a_one_neuron_layer_returns_a_value_a_wider_one_a_list():
     assert isinstance(Layer(3, 1)([1.0, 2.0, 3.0]), Value)
     out = Layer(3, 4)([1.0, 2.0, 3.0])
-    assert isinstance(out, list) and len(out) == 4 and all(isinstance(v, Value) for v in out)
+    assert (
+        isinstance(out, list)
+        and len(out) == 4
+        and all(isinstance(v, Value) for v in out)
+    )
     assert isinstance(MLP(3, [4, 1])([1.0, 2.0, 3.0]), Value)
 
 
@@ -80,7 +84,9 @@ def test_seed_and_rng_make_initialisation_reproducible():
     assert data(MLP(2, [4, 1], seed=5)) == data(MLP(2, [4, 1], seed=5))
     assert data(MLP(2, [4, 1], seed=5)) != data(MLP(2, [4, 1], seed=6))
     assert data(MLP(2, [4, 1], rng=random.Random(5))) == data(MLP(2, [4, 1], seed=5))
-    assert [w.data for w in Neuron(3, seed=1).w] == [w.data for w in Neuron(3, seed=1).w]
+    assert [w.data for w in Neuron(3, seed=1).w] == [
+        w.data for w in Neuron(3, seed=1).w
+    ]
     with pytest.raises(ValueError, match="seed or rng"):
         MLP(2, [4, 1], seed=1, rng=random.Random(1))
 

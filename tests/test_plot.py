@@ -38,7 +38,11 @@ def test_decision_boundary_asks_the_model_over_the_data_plus_a_margin():
     assert len(asked) == len(xs) * len(ys) == 11 * 8
     assert isinstance(fig, Figure) and len(fig.axes) == 1
     ax = fig.axes[0]
-    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("$x_1$", "$x_2$", "x1 > x2")
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == (
+        "$x_1$",
+        "$x_2$",
+        "x1 > x2",
+    )
     assert ax.get_xlim() == (-2.0, 3.0)
 
 
@@ -85,7 +89,9 @@ def test_compare_one_line_per_run():
     assert [line.get_label() for line in ax.lines] == list(runs)
     assert [t.get_text() for t in ax.get_legend().get_texts()] == list(runs)
     assert ax.get_ylabel() == "total loss" and ax.get_yscale() == "log"
-    assert math.isnan(ax.lines[2].get_ydata()[2])  # the blow-up is left out, not plotted
+    assert math.isnan(
+        ax.lines[2].get_ydata()[2]
+    )  # the blow-up is left out, not plotted
     assert compare({"a": [1, 2]}).axes[0].get_yscale() == "linear"
     with pytest.raises(ValueError, match="empty"):
         compare({})

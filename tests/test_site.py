@@ -53,7 +53,9 @@ def test_every_nav_page_is_built(built_site):
 
 
 def test_pages_stay_light(built_site):
-    heavy = {str(p.relative_to(built_site)): p.stat().st_size for p in pages(built_site)}
+    heavy = {
+        str(p.relative_to(built_site)): p.stat().st_size for p in pages(built_site)
+    }
     heaviest = max(heavy, key=heavy.get)
     print(f"\n{len(heavy)} pages; heaviest {heaviest}: {heavy[heaviest] / 1000:.0f} KB")
     too_heavy = {k: v for k, v in heavy.items() if v > MAX_PAGE_BYTES}
@@ -67,7 +69,9 @@ def test_labs_download_as_notebooks(built_site):
         notebook = json.loads((built_site / "labs" / f"{lab.stem}.ipynb").read_text())
         assert notebook["cells"], lab.name
         page = (built_site / "labs" / lab.stem / "index.html").read_text()
-        assert f"../{lab.stem}.ipynb" in page, f"{lab.name}: no download link to its notebook"
+        assert f"../{lab.stem}.ipynb" in page, (
+            f"{lab.name}: no download link to its notebook"
+        )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -94,7 +98,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\\(frac|partial|cdot|sum|left|right|mathrm|tanh|text)\b")
+RAW_TEX = re.compile(
+    r"\$\$|\\\(|\\\[|\\(frac|partial|cdot|sum|left|right|mathrm|tanh|text)\b"
+)
 
 
 def _chromium():
@@ -103,7 +109,9 @@ def _chromium():
         import os
 
         if os.environ.get("CI"):
-            raise AssertionError("chromium is not installed (scripts/system-deps.sh chromium)")
+            raise AssertionError(
+                "chromium is not installed (scripts/system-deps.sh chromium)"
+            )
         pytest.skip("chromium is not installed (scripts/system-deps.sh chromium)")
     return path
 
@@ -163,13 +171,21 @@ def test_every_page_in_a_browser(built_site, served_site):
                     f"{label}: raw LaTeX visible near {text[tex.start() - 30 : tex.end() + 30]!r}"
                 )
             if "print(svg(" in src and graphs == 0:
-                problems.append(f"{label}: the source draws a graph, the page shows none")
+                problems.append(
+                    f"{label}: the source draws a graph, the page shows none"
+                )
             if "print(html(" in src and plots < src.count("print(html("):
                 problems.append(
                     f"{label}: {src.count('print(html(')} plots in the source, {plots} shown"
                 )
-            if re.search(r"(?<![\\\w])\$[^$\n]+\$", src) and source.suffix == ".md" and maths == 0:
-                problems.append(f"{label}: the source has math, the page shows no MathML")
+            if (
+                re.search(r"(?<![\\\w])\$[^$\n]+\$", src)
+                and source.suffix == ".md"
+                and maths == 0
+            ):
+                problems.append(
+                    f"{label}: the source has math, the page shows no MathML"
+                )
             page.close()
             checked += 1
         browser.close()

@@ -13,7 +13,9 @@ from micrograd.viz import MAX_NODES, draw_dot, svg
 def counts(dot):
     """(Values, operations, cut markers) drawn in a Digraph."""
     src = dot.source
-    return tuple(len(re.findall(rf"^\tv\d+{kind} \[", src, re.M)) for kind in ("", "op", "cut"))
+    return tuple(
+        len(re.findall(rf"^\tv\d+{kind} \[", src, re.M)) for kind in ("", "op", "cut")
+    )
 
 
 @pytest.fixture
@@ -35,7 +37,12 @@ def test_svg_shows_labels_data_and_grads(lecture):
     assert text.count("<title>") == 1
     for label in (">a<", ">b<", ">e<", ">L<"):
         assert label in text
-    for number in ("data 2.0000", "data &#45;3.0000", "data &#45;6.0000", "grad 1.0000"):
+    for number in (
+        "data 2.0000",
+        "data &#45;3.0000",
+        "data &#45;6.0000",
+        "grad 1.0000",
+    ):
         assert number in text
     for op in (">*<", ">+<", ">tanh<"):
         assert op in text
@@ -95,7 +102,11 @@ def test_fold_sums_keeps_labelled_and_shared_partial_sums():
     ab = a + b
     ab.label = "ab"
     folded = draw_dot(ab + c + d, fold_sums=True)
-    assert "Σ (3 terms)" in folded.source and counts(folded) == (6, 2, 0)  # Σ(ab, c, d); a + b
+    assert "Σ (3 terms)" in folded.source and counts(folded) == (
+        6,
+        2,
+        0,
+    )  # Σ(ab, c, d); a + b
     s = a + b  # used twice: its value matters on its own
     folded = draw_dot((s + c) * s, fold_sums=True)
     assert "Σ" not in folded.source and counts(folded) == (6, 3, 0)

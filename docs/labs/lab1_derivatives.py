@@ -64,7 +64,9 @@ for h, err in zip(steps, forward_errors):
 best = steps[forward_errors.index(min(forward_errors))]
 print("best step:", best)
 assert 1e-10 <= best <= 1e-6  # neither too large nor too small
-assert forward_errors[0] > 1 and forward_errors[-1] > 1  # h = 1 and h = 1e-16 both fail badly
+assert (
+    forward_errors[0] > 1 and forward_errors[-1] > 1
+)  # h = 1 and h = 1e-16 both fail badly
 
 # %% [markdown]
 # ## 3. Central differences
@@ -102,7 +104,9 @@ plt.show()
 print(f"forward: best error {min(fwd):.1e} at h = {steps[fwd.index(min(fwd))]:.0e}")
 print(f"central: best error {min(ctr):.1e} at h = {steps[ctr.index(min(ctr))]:.0e}")
 assert min(ctr) < min(fwd) / 10  # central is much more accurate...
-assert steps[ctr.index(min(ctr))] > steps[fwd.index(min(fwd))]  # ...and at a larger step
+assert (
+    steps[ctr.index(min(ctr))] > steps[fwd.index(min(fwd))]
+)  # ...and at a larger step
 
 # %% [markdown]
 # **Try it.** Replace `math.tanh` by `math.exp` or `math.sin` (exact slopes: exp(x) and cos(x))
@@ -193,7 +197,9 @@ def chain_value(xv):
 xv = Value(x)
 chain_value(xv).backward()
 measured = central_difference(lambda t: chain_value(Value(t)).data, x, 1e-6)
-print(f"by hand {chain_by_hand(x):.8f}   backward {xv.grad:.8f}   measured {measured:.8f}")
+print(
+    f"by hand {chain_by_hand(x):.8f}   backward {xv.grad:.8f}   measured {measured:.8f}"
+)
 assert abs(chain_by_hand(x) - xv.grad) < 1e-9
 assert abs(measured - xv.grad) < 1e-6
 

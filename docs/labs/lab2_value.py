@@ -215,7 +215,9 @@ def tanh(self):
 
 
 def relu(self):
-    return Scalar(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
+    return Scalar(
+        max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu"
+    )
 
 
 def sub(self, other):
@@ -268,7 +270,9 @@ reference = numerical_grad(neuron, point)
 print(f"{'input':>6} {'backward()':>12} {'numerical':>12} {'micrograd est.':>15}")
 for name, g, n, r in zip(["x1", "x2", "w1", "w2", "b"], analytic, estimate, reference):
     print(f"{name:>6} {g:12.6f} {n:12.6f} {r:15.6f}")
-    assert math.isclose(g, n, rel_tol=1e-5, abs_tol=1e-6), f"{name}: backward() and estimate differ"
+    assert math.isclose(g, n, rel_tol=1e-5, abs_tol=1e-6), (
+        f"{name}: backward() and estimate differ"
+    )
 
 # %% [markdown]
 # **Try it.** Break a rule on purpose: in Step 6, change tanh's local derivative to `1.0 - t`
@@ -296,7 +300,9 @@ ax.set_ylabel("d tanh(x) / dx")
 ax.legend()
 plt.show()
 
-assert all(math.isclose(g, n, abs_tol=1e-6) for g, n in zip(from_backward, from_estimate))
+assert all(
+    math.isclose(g, n, abs_tol=1e-6) for g, n in zip(from_backward, from_estimate)
+)
 
 # %% [markdown]
 # ## What micrograd adds

@@ -120,7 +120,9 @@ plt.show()
 for lr, run_losses in runs.items():
     print(f"lr = {lr:<5}  final loss {run_losses[-1]:.3f}")
 if 0.02 in runs and 0.5 in runs:
-    assert runs[0.5][-1] < runs[0.02][-1], "0.5 should get further than 0.02 in 30 steps"
+    assert runs[0.5][-1] < runs[0.02][-1], (
+        "0.5 should get further than 0.02 in 30 steps"
+    )
 
 # %% [markdown]
 # ## 5. Try it: the order of the steps
@@ -159,7 +161,9 @@ yours = train_in_order(ORDER)
 print(f"FZBU: loss {right[0]:.3f} -> {right[-1]:.3f}")
 print(f"{ORDER}: loss {yours[0]:.3f} -> {yours[-1]:.3f}")
 assert right[-1] < right[0], "the usual order trains"
-assert train_in_order("FBZU")[-1] == right[0], "clearing before the update: nothing moves"
+assert train_in_order("FBZU")[-1] == right[0], (
+    "clearing before the update: nothing moves"
+)
 
 # %% [markdown]
 # ## 6. Try it: a learning-rate schedule
@@ -190,7 +194,9 @@ constant = train_sgd(START)
 falling = train_sgd(linear_schedule(START, END, 30))
 print(f"constant {START}:        final loss {constant[-1]:.4f}")
 print(f"{START} falling to {END}: final loss {falling[-1]:.4f}")
-assert train_sgd(0.5) == train(0.5)[1], "SGD does exactly what the hand-written loop does"
+assert train_sgd(0.5) == train(0.5)[1], (
+    "SGD does exactly what the hand-written loop does"
+)
 
 # %% [markdown]
 # ## What you saw

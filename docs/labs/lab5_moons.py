@@ -69,7 +69,9 @@ model, history = train(X_train, y_train)
 train_acc, test_acc = evaluate(model, X_train, y_train), evaluate(model, X_test, y_test)
 print(f"loss {history['loss'][0]:.3f} -> {history['loss'][-1]:.3f}")
 print(f"training accuracy {train_acc:.0%}, test accuracy {test_acc:.0%}")
-assert history["loss"][-1] < history["loss"][0] / 3, "the loss should fall a lot in 40 steps"
+assert history["loss"][-1] < history["loss"][0] / 3, (
+    "the loss should fall a lot in 40 steps"
+)
 assert train_acc >= 0.9 and test_acc >= 0.8
 
 # %% [markdown]
@@ -88,7 +90,9 @@ ax_loss.grid(alpha=0.3)
 decision_boundary(model, X_train, y_train, ax=ax_plane, title="decision boundary")
 for label, colour in ((-1, "#d95f02"), (1, "#1b6ac9")):
     points = [x for x, yi in zip(X_test, y_test) if yi == label]
-    ax_plane.scatter([p[0] for p in points], [p[1] for p in points], c=colour, marker="x", s=40)
+    ax_plane.scatter(
+        [p[0] for p in points], [p[1] for p in points], c=colour, marker="x", s=40
+    )
 plt.show()
 
 # %% [markdown]
@@ -127,7 +131,9 @@ def active_units(model, X):
     inputs = [list(x) for x in X]
     for layer in model.layers[:-1]:  # the hidden layers
         outputs = [[neuron(x).data for neuron in layer.neurons] for x in inputs]
-        alive = sum(any(out[j] > 0 for out in outputs) for j in range(len(layer.neurons)))
+        alive = sum(
+            any(out[j] > 0 for out in outputs) for j in range(len(layer.neurons))
+        )
         counts.append((alive, len(layer.neurons)))
         inputs = outputs
     return counts
@@ -148,19 +154,28 @@ for i, (alive, total) in enumerate(active_units(model, X_train), start=1):
 # - `noise=0.3` in the data: can the test accuracy still reach 100%?
 
 # %%
-settings = dict(hidden=(8, 8), steps=40, lr_start=1.0, lr_end=0.1, alpha=1e-4, seed=0)  # Try it
+settings = dict(
+    hidden=(8, 8), steps=40, lr_start=1.0, lr_end=0.1, alpha=1e-4, seed=0
+)  # Try it
 noise = 0.1  # Try it
 
 X2, y2 = make_moons(60, noise=noise, seed=0)
-X2_train, X2_test, y2_train, y2_test = train_test_split(X2, y2, test_fraction=0.25, seed=0)
+X2_train, X2_test, y2_train, y2_test = train_test_split(
+    X2, y2, test_fraction=0.25, seed=0
+)
 model2, history2 = train(X2_train, y2_train, **settings)
-train_acc2, test_acc2 = evaluate(model2, X2_train, y2_train), evaluate(model2, X2_test, y2_test)
+train_acc2, test_acc2 = (
+    evaluate(model2, X2_train, y2_train),
+    evaluate(model2, X2_test, y2_test),
+)
 print(f"final loss {history2['loss'][-1]:.3f}")
 print(f"training accuracy {train_acc2:.0%}, test accuracy {test_acc2:.0%}")
 print("units on:", active_units(model2, X2_train))
 
 fig, ax = plt.subplots(figsize=(4.5, 3.6), layout="constrained")
-decision_boundary(model2, X2_train, y2_train, ax=ax, title=f"{settings['hidden']}, noise {noise}")
+decision_boundary(
+    model2, X2_train, y2_train, ax=ax, title=f"{settings['hidden']}, noise {noise}"
+)
 plt.show()
 
 if settings["hidden"] == ():
@@ -187,4 +202,6 @@ for level in noise_levels:
 
 lowest, highest = min(noise_levels), max(noise_levels)
 if highest - lowest >= 0.2:
-    assert results[lowest][1] > results[highest][1], "more noise should cost test accuracy"
+    assert results[lowest][1] > results[highest][1], (
+        "more noise should cost test accuracy"
+    )

@@ -53,7 +53,9 @@ def neuron(Neuron, *, timeout=DEFAULT_TIMEOUT, quiet=False):  # noqa: N803
 
 def mlp(Layer, MLP, *, timeout=DEFAULT_TIMEOUT, quiet=False):  # noqa: N803
     """Check your ``Layer`` and ``MLP`` classes (exercise ``mlp``). Prints and returns a Report."""
-    return _check("mlp", [Layer, MLP], f"{_name(Layer)} and {_name(MLP)}", timeout, quiet)
+    return _check(
+        "mlp", [Layer, MLP], f"{_name(Layer)} and {_name(MLP)}", timeout, quiet
+    )
 
 
 def loss(hinge_loss, l2_penalty=None, *, timeout=DEFAULT_TIMEOUT, quiet=False):

@@ -33,7 +33,9 @@ class Item:
 
     status: str  # "pass", "fail", "todo" (not implemented yet), "skip" or "note"
     title: str  # what was checked, in plain words
-    concept: str = ""  # a stable id for the idea behind a mistake, e.g. "grad-accumulation"
+    concept: str = (
+        ""  # a stable id for the idea behind a mistake, e.g. "grad-accumulation"
+    )
     headline: str = ""  # the idea, in plain words
     example: str = ""  # the small example that was run
     got: str = ""
@@ -52,7 +54,9 @@ class Item:
 class Problem(Exception):  # noqa: N818 (it is a finding, not an error of the checker)
     """Raised by a check: the learner's result is wrong, for the reason named by ``concept``."""
 
-    def __init__(self, concept, headline, *, got="", expected="", hint="", example=None):
+    def __init__(
+        self, concept, headline, *, got="", expected="", hint="", example=None
+    ):
         super().__init__(concept)
         self.concept = concept
         self.headline = headline
@@ -139,7 +143,9 @@ def _learner_frames(tb, learner_file):
             )
         if mine:
             line = linecache.getline(filename, lineno).strip()
-            frames.append((filename, lineno, getattr(code, "co_qualname", code.co_name), line))
+            frames.append(
+                (filename, lineno, getattr(code, "co_qualname", code.co_name), line)
+            )
         tb = tb.tb_next
     return frames
 
@@ -222,7 +228,9 @@ class Context:
 
     def not_implemented(self, title, what, example=""):
         return self._add(
-            Item("todo", title, concept="not-implemented", headline=what, example=example)
+            Item(
+                "todo", title, concept="not-implemented", headline=what, example=example
+            )
         )
 
     def error(self, title, exc, example=""):
@@ -265,7 +273,9 @@ class Context:
             if optional:
                 return "todo"
             where = raised_in(exc, self.learner_file)
-            self.not_implemented(title, describe_function(where) if where else title, example)
+            self.not_implemented(
+                title, describe_function(where) if where else title, example
+            )
             return "todo"
         except (Exception, SystemExit, RecursionError) as exc:
             p = on_error(exc) if on_error else None

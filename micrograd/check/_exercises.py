@@ -6,7 +6,13 @@ import sys
 import types
 from dataclasses import dataclass
 
-from micrograd.check._core import CheckTimeout, Context, exception_lines, fmt_seconds, time_limit
+from micrograd.check._core import (
+    CheckTimeout,
+    Context,
+    exception_lines,
+    fmt_seconds,
+    time_limit,
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,10 @@ EXERCISES = {
             "a Neuron built on micrograd's Value",
         ),
         Exercise(
-            "mlp", (("Layer", "class"), ("MLP", "class")), "micrograd.check._mlp", "Layer and MLP"
+            "mlp",
+            (("Layer", "class"), ("MLP", "class")),
+            "micrograd.check._mlp",
+            "Layer and MLP",
         ),
         Exercise(
             "loss",
@@ -44,7 +53,12 @@ EXERCISES = {
             "micrograd.check._loss",
             "the hinge loss (and, optionally, the L2 penalty)",
         ),
-        Exercise("train", (("train", "function"),), "micrograd.check._train", "the training loop"),
+        Exercise(
+            "train",
+            (("train", "function"),),
+            "micrograd.check._train",
+            "the training loop",
+        ),
     ]
 }
 
@@ -81,7 +95,9 @@ def load(exercise, path):
     except ValueError as exc:  # e.g. null bytes
         raise LoadError(f"{name} cannot be compiled: {exc}") from None
 
-    module_name = "_learner_" + "".join(c if c.isalnum() else "_" for c in name[:-3] or "file")
+    module_name = "_learner_" + "".join(
+        c if c.isalnum() else "_" for c in name[:-3] or "file"
+    )
     module = types.ModuleType(module_name)
     module.__file__ = os.path.abspath(path)
     sys.modules[module_name] = module
@@ -94,7 +110,9 @@ def load(exercise, path):
         raise
     except (Exception, SystemExit) as exc:
         detail = exception_lines(exc, path)
-        message = f"{name} could not be loaded: it raised an error\n" + "\n".join(detail)
+        message = f"{name} could not be loaded: it raised an error\n" + "\n".join(
+            detail
+        )
         raise LoadError(message) from None
 
     objects = []
@@ -108,9 +126,13 @@ def load(exercise, path):
             raise LoadError(f"{name} defines no {what} named {needed}")
         obj = module.__dict__[needed]
         if what == "class" and not isinstance(obj, type):
-            raise LoadError(f"{name} defines {needed}, but as {_what(obj)}, not a class")
+            raise LoadError(
+                f"{name} defines {needed}, but as {_what(obj)}, not a class"
+            )
         if what == "function" and (isinstance(obj, type) or not callable(obj)):
-            raise LoadError(f"{name} defines {needed}, but as {_what(obj)}, not a function")
+            raise LoadError(
+                f"{name} defines {needed}, but as {_what(obj)}, not a function"
+            )
         objects.append(obj)
     return objects
 

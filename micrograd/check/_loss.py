@@ -9,7 +9,15 @@ sixteen are all different, so the learner's number says which of the four went w
 import itertools
 import math
 
-from micrograd.check._core import Problem, close, fmt, fmt_list, kind, number_of, value_like
+from micrograd.check._core import (
+    Problem,
+    close,
+    fmt,
+    fmt_list,
+    kind,
+    number_of,
+    value_like,
+)
 
 SCORES = [2.0, -0.5, 0.3, -3.0]
 LABELS = [1, 1, -1, 1]
@@ -19,7 +27,9 @@ EXAMPLE = (
 )
 PARAMS = [1.0, -2.0, 0.5]
 ALPHA = 0.1
-L2_EXAMPLE = "params = [Value(1.0), Value(-2.0), Value(0.5)]; penalty = l2_penalty(params, 0.1)"
+L2_EXAMPLE = (
+    "params = [Value(1.0), Value(-2.0), Value(0.5)]; penalty = l2_penalty(params, 0.1)"
+)
 
 
 def _hinge(sign=1, clamp=True, margin=1.0, mean=True):
@@ -30,7 +40,10 @@ def _hinge(sign=1, clamp=True, margin=1.0, mean=True):
 
 
 EXPECTED = _hinge()
-GRADS = [(-y / len(SCORES) if 1 - y * s > 0 else 0.0) for s, y in zip(SCORES, LABELS, strict=True)]
+GRADS = [
+    (-y / len(SCORES) if 1 - y * s > 0 else 0.0)
+    for s, y in zip(SCORES, LABELS, strict=True)
+]
 
 MISTAKES = {
     "sign": (
@@ -95,7 +108,10 @@ def run(ctx, hinge_loss, l2_penalty=None, learner_file=None):
                 "Value: training calls loss.backward(). A number made from .data has no graph.",
             )
 
-    if ctx.run("hinge_loss returns a Value", EXAMPLE, output, on_error=_clamp_error) == "pass":
+    if (
+        ctx.run("hinge_loss returns a Value", EXAMPLE, output, on_error=_clamp_error)
+        == "pass"
+    ):
         if _value(ctx, hinge_loss) == "pass":
             _gradients(ctx, hinge_loss)
     if l2_penalty is None:
@@ -116,7 +132,9 @@ def _value(ctx, hinge_loss):
             )
         }
         match = [k for k, v in options.items() if close(got, v)]
-        costs = ", ".join(fmt(max(1 - y * s, 0.0)) for s, y in zip(SCORES, LABELS, strict=True))
+        costs = ", ".join(
+            fmt(max(1 - y * s, 0.0)) for s, y in zip(SCORES, LABELS, strict=True)
+        )
         if len(match) != 1:
             raise Problem(
                 "loss-value",
@@ -148,7 +166,9 @@ def _value(ctx, hinge_loss):
             hint=hint,
         )
 
-    return ctx.run("hinge_loss: the mean of relu(1 - y * s)", EXAMPLE, check, on_error=_clamp_error)
+    return ctx.run(
+        "hinge_loss: the mean of relu(1 - y * s)", EXAMPLE, check, on_error=_clamp_error
+    )
 
 
 def _gradients(ctx, hinge_loss):
@@ -173,7 +193,9 @@ def _gradients(ctx, hinge_loss):
             ),
         )
 
-    ctx.run("the gradient flows back to the scores", EXAMPLE + "; loss.backward()", check)
+    ctx.run(
+        "the gradient flows back to the scores", EXAMPLE + "; loss.backward()", check
+    )
 
 
 def _l2(ctx, l2_penalty):

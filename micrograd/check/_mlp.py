@@ -6,12 +6,23 @@ The checker reads the structure through ``layer.neurons``, ``model.layers`` and 
 
 import math
 
-from micrograd.check._core import Problem, close, fmt, fmt_list, kind, number_of, value_like
+from micrograd.check._core import (
+    Problem,
+    close,
+    fmt,
+    fmt_list,
+    kind,
+    number_of,
+    value_like,
+)
 from micrograd.check._neuron import _same_parameters
 
 MISSING = object()
 X3 = [1.0, 2.0, 1.5]
-LAYER_PARAMS = [([0.5, -1.0, 2.0], 0.5), ([-1.0, 0.5, -1.0], 0.25)]  # sums 2.0 and -1.25
+LAYER_PARAMS = [
+    ([0.5, -1.0, 2.0], 0.5),
+    ([-1.0, 0.5, -1.0], 0.25),
+]  # sums 2.0 and -1.25
 NOUTS = [4, 3, 1]
 SHAPES = [(4, 2), (3, 4), (1, 3)]  # (neurons, inputs of each) for MLP(2, [4, 3, 1])
 X2 = [1.0, -2.0]
@@ -36,7 +47,9 @@ def _neurons(layer, what="layer"):
         )
     for n in neurons:
         w, b = getattr(n, "w", None), getattr(n, "b", None)
-        if not (isinstance(w, list) and all(value_like(x) for x in w) and value_like(b)):
+        if not (
+            isinstance(w, list) and all(value_like(x) for x in w) and value_like(b)
+        ):
             raise Problem(
                 "layer-size",
                 "Each neuron has weights w (a list of Values) and a bias b",
@@ -53,7 +66,8 @@ def _standard(neurons):
 
 def _shape_words(shapes):
     return ", ".join(
-        f"{n} neuron{'s' if n != 1 else ''} of {i} input{'s' if i != 1 else ''}" for n, i in shapes
+        f"{n} neuron{'s' if n != 1 else ''} of {i} input{'s' if i != 1 else ''}"
+        for n, i in shapes
     )
 
 
@@ -95,7 +109,9 @@ def run(ctx, Layer, MLP, learner_file=None):  # noqa: N803 (the learner's classe
             raise TypeError(f"mlp() needs your {name} class, got {kind(cls)}")
     layer_ok = _layer_checks(ctx, Layer)
     if any(i.concept == "layer-signature" for i in ctx.items):
-        ctx.skipped("MLP(2, [4, 3, 1]) has layers of the right sizes")  # it needs nonlin
+        ctx.skipped(
+            "MLP(2, [4, 3, 1]) has layers of the right sizes"
+        )  # it needs nonlin
         return
     _mlp_checks(ctx, MLP, layer_ok)
 
@@ -115,7 +131,10 @@ def _layer_checks(ctx, Layer):  # noqa: N803
                 "neurons, that is, of outputs.",
             )
 
-    if ctx.run("Layer(3, 4) has 4 neurons of 3 inputs", "layer = Layer(3, 4)", size) != "pass":
+    if (
+        ctx.run("Layer(3, 4) has 4 neurons of 3 inputs", "layer = Layer(3, 4)", size)
+        != "pass"
+    ):
         return False
 
     def parameters():
@@ -147,7 +166,11 @@ def _layer_checks(ctx, Layer):  # noqa: N803
             n.b.data = b
         out = layer(list(X3))
         expected = [2.0, 0.0] if nonlin else [2.0, -1.25]
-        if not isinstance(out, list) or len(out) != 2 or not all(value_like(o) for o in out):
+        if (
+            not isinstance(out, list)
+            or len(out) != 2
+            or not all(value_like(o) for o in out)
+        ):
             raise Problem(
                 "layer-output",
                 "A layer returns the list of its neurons' outputs",
@@ -177,7 +200,11 @@ def _layer_checks(ctx, Layer):  # noqa: N803
         )
 
     forward_ok = (
-        ctx.run("a layer's outputs: one per neuron, each on the same input", example, forward)
+        ctx.run(
+            "a layer's outputs: one per neuron, each on the same input",
+            example,
+            forward,
+        )
         == "pass"
     )
 
@@ -215,7 +242,11 @@ def _layer_checks(ctx, Layer):  # noqa: N803
                 "the loss.",
             )
 
-    ctx.run("Layer(3, 1) returns a single Value", f"layer = Layer(3, 1); layer({X3})", single)
+    ctx.run(
+        "Layer(3, 1) returns a single Value",
+        f"layer = Layer(3, 1); layer({X3})",
+        single,
+    )
     return forward_ok
 
 
@@ -250,7 +281,10 @@ def _mlp_checks(ctx, MLP, layer_ok):  # noqa: N803
             )
 
     example = "model = MLP(2, [4, 3, 1])"
-    if ctx.run("MLP(2, [4, 3, 1]) has layers of the right sizes", example, sizes) != "pass":
+    if (
+        ctx.run("MLP(2, [4, 3, 1]) has layers of the right sizes", example, sizes)
+        != "pass"
+    ):
         return
 
     def parameters():
@@ -340,7 +374,11 @@ def _mlp_checks(ctx, MLP, layer_ok):  # noqa: N803
         )
 
     if (
-        ctx.run("the MLP's output: ReLU hidden layers, a linear last layer", example, forward)
+        ctx.run(
+            "the MLP's output: ReLU hidden layers, a linear last layer",
+            example,
+            forward,
+        )
         != "pass"
     ):
         ctx.skipped("the MLP's gradients")
@@ -356,7 +394,9 @@ def _mlp_checks(ctx, MLP, layer_ok):  # noqa: N803
         want = _reference_grads(PARAMS, X2)
         if all(close(g, w) for g, w in zip(got, want, strict=True)):
             return
-        wrong = [k for k, (g, w) in enumerate(zip(got, want, strict=True)) if not close(g, w)]
+        wrong = [
+            k for k, (g, w) in enumerate(zip(got, want, strict=True)) if not close(g, w)
+        ]
         k = wrong[0]
         concept = "graph-broken" if all(got[j] == 0.0 for j in wrong) else "gradient"
         raise Problem(
@@ -369,4 +409,8 @@ def _mlp_checks(ctx, MLP, layer_ok):  # noqa: N803
             "cannot reach every parameter.",
         )
 
-    ctx.run("the MLP's gradients reach every parameter", example + "; out.backward()", gradients)
+    ctx.run(
+        "the MLP's gradients reach every parameter",
+        example + "; out.backward()",
+        gradients,
+    )

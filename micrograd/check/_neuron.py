@@ -6,7 +6,15 @@ expected outputs are known; the random start values do not matter.
 
 import math
 
-from micrograd.check._core import Problem, close, fmt, fmt_list, kind, number_of, value_like
+from micrograd.check._core import (
+    Problem,
+    close,
+    fmt,
+    fmt_list,
+    kind,
+    number_of,
+    value_like,
+)
 
 W, B = [0.5, -1.0, 2.0], 0.5
 X_ON = [1.0, 2.0, 1.5]  # w·x + b = 2.0: the ReLU lets it through
@@ -102,7 +110,9 @@ def run(ctx, Neuron, learner_file=None):  # noqa: N803 (the learner's class)
             )
 
     if (
-        ctx.run("Neuron(3) has 3 weights (n.w) and a bias (n.b)", "n = Neuron(3)", construct)
+        ctx.run(
+            "Neuron(3) has 3 weights (n.w) and a bias (n.b)", "n = Neuron(3)", construct
+        )
         != "pass"
     ):
         return
@@ -129,13 +139,17 @@ def run(ctx, Neuron, learner_file=None):  # noqa: N803 (the learner's class)
                 hint="Draw each weight uniformly between -1 and 1.",
             )
 
-    ctx.run("weights start random, between -1 and 1", "n1 = Neuron(3); n2 = Neuron(3)", init)
+    ctx.run(
+        "weights start random, between -1 and 1", "n1 = Neuron(3); n2 = Neuron(3)", init
+    )
 
     def parameters():
         n = N(3)
         params = n.parameters()
         wanted = list(n.w) + [n.b]
-        _same_parameters(params, wanted, "n.parameters()", "n.w + [n.b]", "weights, then the bias")
+        _same_parameters(
+            params, wanted, "n.parameters()", "n.w + [n.b]", "weights, then the bias"
+        )
 
     ctx.run(
         "n.parameters() gives the weights, then the bias",
@@ -172,7 +186,11 @@ def run(ctx, Neuron, learner_file=None):  # noqa: N803 (the learner's class)
                 "sum of its inputs plus its bias, then the activation.",
             )
         if act is not None:
-            what = {"none": "no activation at all", "tanh": "tanh", "sigmoid": "a sigmoid"}[act]
+            what = {
+                "none": "no activation at all",
+                "tanh": "tanh",
+                "sigmoid": "a sigmoid",
+            }[act]
             raise Problem(
                 "activation",
                 "The activation is not ReLU",
@@ -238,7 +256,9 @@ def run(ctx, Neuron, learner_file=None):  # noqa: N803 (the learner's class)
         n = _fresh(N)
         out = n(list(X_ON))
         out.backward()
-        got = [number_of(w.grad, "w.grad") for w in n.w] + [number_of(n.b.grad, "b.grad")]
+        got = [number_of(w.grad, "w.grad") for w in n.w] + [
+            number_of(n.b.grad, "b.grad")
+        ]
         expected = list(X_ON) + [1.0]
         if all(close(g, e) for g, e in zip(got, expected, strict=True)):
             return

@@ -10,7 +10,9 @@ from micrograd.check._exercises import EXERCISES
 from micrograd.check._report import Report
 
 DEFAULT_TIMEOUT = 10.0
-_SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_SOURCE_ROOT = os.path.dirname(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+)
 
 
 def check_file(exercise, path, *, timeout=DEFAULT_TIMEOUT):
@@ -26,9 +28,18 @@ def check_file(exercise, path, *, timeout=DEFAULT_TIMEOUT):
         return Report(exercise, source, load_error=f"there is no file {path}")
     # -P: the worker's own imports must not pick up the learner's files (a random.py, say);
     # the folder that holds micrograd goes on PYTHONPATH instead, installed or not.
-    command = [sys.executable, "-P", "-m", "micrograd.check._run", exercise, os.path.abspath(path)]
+    command = [
+        sys.executable,
+        "-P",
+        "-m",
+        "micrograd.check._run",
+        exercise,
+        os.path.abspath(path),
+    ]
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_SOURCE_ROOT, env.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (_SOURCE_ROOT, env.get("PYTHONPATH")) if p
+    )
     proc = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,

@@ -4,7 +4,7 @@ import textwrap
 
 from micrograd.check._core import Item
 
-WIDTH = 88
+WIDTH = 78
 INDENT = "      "
 LABEL = 11  # width of "Expected:  "
 _ASCII = str.maketrans({"·": ".", "²": "^2", "×": "x", "—": "-", "’": "'"})
@@ -15,7 +15,11 @@ def _wrap(label, text, indent=INDENT):
     first = f"{indent}{label:<{LABEL}}"
     rest = " " * len(first)
     return textwrap.wrap(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
     ) or [first.rstrip()]
 
 
@@ -115,7 +119,9 @@ class Report:
                 lines += self._problem_lines(item, cross)
         todo = self.not_implemented
         if todo:
-            lines.append(f"  {cross} [not-implemented] Not implemented yet: start with {todo[0]}")
+            lines.append(
+                f"  {cross} [not-implemented] Not implemented yet: start with {todo[0]}"
+            )
             if len(todo) > 1:
                 lines += _wrap("Then:", ", ".join(todo[1:]))
             lines += _wrap(

@@ -16,7 +16,10 @@ import traceback
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 2:
-        print("usage: python -m micrograd.check._run <exercise> <file.py>", file=sys.stderr)
+        print(
+            "usage: python -m micrograd.check._run <exercise> <file.py>",
+            file=sys.stderr,
+        )
         return 2
     exercise, path = argv
 
@@ -41,7 +44,9 @@ def main(argv=None):
         emit({"type": "loaded"})
         run_exercise(exercise, objects, emit=emit, learner_file=os.path.abspath(path))
         emit({"type": "done"})
-    except BaseException:  # a mistake of the checker itself: say so, do not blame the learner
+    except (
+        BaseException
+    ):  # a mistake of the checker itself: say so, do not blame the learner
         emit({"type": "internal_error", "traceback": traceback.format_exc()})
     return 0
 

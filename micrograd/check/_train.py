@@ -127,7 +127,11 @@ def run(ctx, train, learner_file=None):
             )
 
     if (
-        ctx.run("the first loss is the mean hinge loss of the untrained model", EXAMPLE, first)
+        ctx.run(
+            "the first loss is the mean hinge loss of the untrained model",
+            EXAMPLE,
+            first,
+        )
         != "pass"
     ):
         return

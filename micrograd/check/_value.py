@@ -15,7 +15,14 @@ from micrograd.check._core import Problem, close, fmt, kind, number_of, value_li
 T = math.tanh(0.5)
 E = math.exp(0.5)
 
-SYMBOL = {"add": "+", "mul": "*", "pow": "**", "tanh": "tanh", "exp": "exp", "relu": "relu"}
+SYMBOL = {
+    "add": "+",
+    "mul": "*",
+    "pow": "**",
+    "tanh": "tanh",
+    "exp": "exp",
+    "relu": "relu",
+}
 METHOD = {
     "add": "__add__",
     "mul": "__mul__",
@@ -33,7 +40,10 @@ FORWARD = {
     "pow": ("a = Value(2.0); b = a ** 3", {"b": 8.0}),
     "tanh": ("a = Value(0.5); b = a.tanh()", {"b": T}),
     "exp": ("a = Value(0.5); b = a.exp()", {"b": E}),
-    "relu": ("a = Value(3.0); b = a.relu(); c = Value(-2.0); d = c.relu()", {"b": 3.0, "d": 0.0}),
+    "relu": (
+        "a = Value(3.0); b = a.relu(); c = Value(-2.0); d = c.relu()",
+        {"b": 3.0, "d": 0.0},
+    ),
 }
 INPUTS = {
     "add": {"a": 2.0, "b": -3.0},
@@ -46,8 +56,14 @@ INPUTS = {
 
 # (example, {name: expected grad}) with the operation alone: out.grad is 1
 LOCAL = {
-    "add": ("a = Value(2.0); b = Value(-3.0); c = a + b; c.backward()", {"a": 1.0, "b": 1.0}),
-    "mul": ("a = Value(2.0); b = Value(-3.0); c = a * b; c.backward()", {"a": -3.0, "b": 2.0}),
+    "add": (
+        "a = Value(2.0); b = Value(-3.0); c = a + b; c.backward()",
+        {"a": 1.0, "b": 1.0},
+    ),
+    "mul": (
+        "a = Value(2.0); b = Value(-3.0); c = a * b; c.backward()",
+        {"a": -3.0, "b": 2.0},
+    ),
     "pow": ("a = Value(2.0); b = a ** 3; b.backward()", {"a": 12.0}),
     "tanh": ("a = Value(0.5); b = a.tanh(); b.backward()", {"a": 1 - T * T}),
     "exp": ("a = Value(0.5); b = a.exp(); b.backward()", {"a": E}),
@@ -77,13 +93,22 @@ CHAIN = {
         "a = Value(2.0); b = Value(-3.0); k = Value(4.0); d = (a * b) * k; d.backward()",
         {"a": -12.0},
     ),
-    "pow": ("a = Value(2.0); k = Value(4.0); d = (a ** 3) * k; d.backward()", {"a": 48.0}),
+    "pow": (
+        "a = Value(2.0); k = Value(4.0); d = (a ** 3) * k; d.backward()",
+        {"a": 48.0},
+    ),
     "tanh": (
         "a = Value(0.5); k = Value(4.0); d = a.tanh() * k; d.backward()",
         {"a": 4 * (1 - T * T)},
     ),
-    "exp": ("a = Value(0.5); k = Value(4.0); d = a.exp() * k; d.backward()", {"a": 4 * E}),
-    "relu": ("a = Value(3.0); k = Value(4.0); d = a.relu() * k; d.backward()", {"a": 4.0}),
+    "exp": (
+        "a = Value(0.5); k = Value(4.0); d = a.exp() * k; d.backward()",
+        {"a": 4 * E},
+    ),
+    "relu": (
+        "a = Value(3.0); k = Value(4.0); d = a.relu() * k; d.backward()",
+        {"a": 4.0},
+    ),
 }
 
 # A value used twice: (example, expected a.grad, a.grad when the op's rule overwrites)
@@ -234,7 +259,10 @@ def run(ctx, Value, learner_file=None):  # noqa: N803 (the learner's class)
                 "(nothing has flowed back yet).",
             )
 
-    if ctx.run("Value(2.0) has data 2.0 and grad 0", "a = Value(2.0)", fields) != "pass":
+    if (
+        ctx.run("Value(2.0) has data 2.0 and grad 0", "a = Value(2.0)", fields)
+        != "pass"
+    ):
         return
 
     # 2. Forward pass ---------------------------------------------------------------------
@@ -246,7 +274,9 @@ def run(ctx, Value, learner_file=None):  # noqa: N803 (the learner's class)
             ctx.not_implemented(title, f"Value.{METHOD[op]}", example)
             forward[op] = "todo"
             continue
-        forward[op] = ctx.run(title, example, _forward_check(V, op, example, expected), quiet=True)
+        forward[op] = ctx.run(
+            title, example, _forward_check(V, op, example, expected), quiet=True
+        )
     done = [SYMBOL[op] for op in OPS if forward[op] == "pass"]
     if done:
         ctx.passed("forward pass of " + ", ".join(done) + ": the right numbers")
@@ -273,7 +303,9 @@ def run(ctx, Value, learner_file=None):  # noqa: N803 (the learner's class)
             local[op] = "skip"
             continue
         example, expected = LOCAL[op]
-        local[op] = ctx.run(title, example, _local_check(V, op, example, expected), quiet=True)
+        local[op] = ctx.run(
+            title, example, _local_check(V, op, example, expected), quiet=True
+        )
     done = [SYMBOL[op] for op in OPS if local[op] == "pass"]
     if done:
         ctx.passed("local derivatives of " + ", ".join(done))
@@ -336,7 +368,8 @@ def _forward_check(V, op, example, expected):
         hint = f"Look at {METHOD[op]}: which number does it compute for the output?"
         if op == "relu":
             hint = (
-                "ReLU gives the input itself when it is positive and 0 otherwise: look at relu()."
+                "ReLU gives the input itself when it is positive and 0 otherwise: "
+                "look at relu()."
             )
         raise Problem(
             f"forward:{op}",
@@ -459,7 +492,9 @@ def _seed(ctx, V):
                 "gradient is set to 1 before the rules run, not after.",
             )
 
-    return ctx.run("backward() starts with a gradient of 1 at the output", example, check)
+    return ctx.run(
+        "backward() starts with a gradient of 1 at the output", example, check
+    )
 
 
 def _diagnose_local(op, got):
@@ -480,7 +515,9 @@ def _diagnose_local(op, got):
         if close(a, 2.0):
             return "Your a.grad is a's own value (2.0): it should be the other input's."
         if close(b, -3.0):
-            return "Your b.grad is b's own value (-3.0): it should be the other input's."
+            return (
+                "Your b.grad is b's own value (-3.0): it should be the other input's."
+            )
         if close(a, 1.0) and close(b, 1.0):
             return "Your * passes the gradient through unchanged, like + does."
     if op == "add" and (close(a, 1.0) != close(got["b"], 1.0)):
@@ -513,7 +550,10 @@ def _diagnose_local(op, got):
         known = {
             1.0: "1, as if exp let the gradient through unchanged",
             0.5: "the input x, instead of the output e**x",
-            0.5 * math.exp(-0.5): "x * e**(x-1), the power rule, which is for x**n, not e**x",
+            0.5
+            * math.exp(
+                -0.5
+            ): "x * e**(x-1), the power rule, which is for x**n, not e**x",
         }
         for value, what in known.items():
             if close(a, value):
@@ -578,7 +618,9 @@ def _chain(ctx, V, local):
         result[op] = close(got["a"], expected["a"])
         if not result[op]:
             local_only = LOCAL[op][1]["a"]
-            (forgot if close(got["a"], local_only) else other).append((op, example, got))
+            (forgot if close(got["a"], local_only) else other).append(
+                (op, example, got)
+            )
     if not (forgot or other):
         if result and all(result.values()):
             ctx.passed(title)
