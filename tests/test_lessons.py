@@ -59,3 +59,16 @@ def test_lab_runs_as_a_script(lab, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     runpy.run_path(str(lab), run_name="__main__")
     assert not os.listdir(tmp_path), "a lab must not write files"
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.stem)
+def test_untested_fences_are_package_code(page):
+    """A fence the tests skip ('notest') may only include a section of a package file."""
+    from markdown_it import MarkdownIt
+
+    for token in MarkdownIt().parse(page.read_text()):
+        if token.type == "fence" and "notest" in token.info:
+            lines = [line for line in token.content.splitlines() if line.strip()]
+            assert lines and all(line.startswith("--8<--") for line in lines), (
+                f"line {token.map[0] + 1}: a notest fence holds code no test runs"
+            )
