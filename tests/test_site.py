@@ -104,7 +104,8 @@ RAW_TEX = re.compile(
 
 
 def _chromium():
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    names = ("chromium", "chromium-browser", "google-chrome")
+    path = next(filter(None, map(shutil.which, names)), None)
     if path is None:
         import os
 
