@@ -186,7 +186,9 @@ def _topological_order(root):
         elif node not in visited:
             visited.add(node)
             stack.append((node, True))
-            stack.extend((child, False) for child in node._prev)
+            for child in node._prev:
+                if child not in visited:
+                    stack.append((child, False))
     return topo
     # --8<-- [end:topo]
 
