@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
 # Files that are not tests: lab notebooks and starter files (run by their own tests),
-# the learners' buggy files of the checker's mutation suite, and the built site.
+# the checker's mutation suite (correct solutions and the mutant table), and the built site.
 collect_ignore_glob = [
     "docs/labs/*.py",
     "docs/exercises/starters/*.py",

@@ -1,9 +1,11 @@
 """The exercise checker, ``python -m micrograd.check``, on a mutation suite.
 
-``tests/check_cases/<exercise>/correct.py`` is a correct solution; every other file there
-holds one classic mistake. The checker must pass the correct files (exit 0), find each
-mistake under the right concept id (exit 1), report unloadable files (exit 2), never crash on
-the learner's exceptions or endless loops, and never print solution code.
+``tests/check_cases/<exercise>/correct.py`` is a correct solution, and
+``tests/check_cases/mutants.py`` makes each classic mistake from it with a few text edits,
+written into a temporary folder for the checker to run. The checker must pass the correct
+files (exit 0), find each mistake under the right concept id (exit 1), report unloadable files
+(exit 2), never crash on the learner's exceptions or endless loops, and never print solution
+code.
 """
 
 import importlib.util
@@ -17,59 +19,19 @@ import pytest
 
 import micrograd.check
 from micrograd.check import Report, check_file
+from tests.check_cases import mutants
+from tests.check_cases.mutants import MUTANTS, EditError, Mutant
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "check_cases"
 STARTERS = ROOT / "docs" / "exercises" / "starters"
 EXERCISES = ["value", "neuron", "mlp", "loss", "train"]
 
-# (exercise, file, concept id the diagnosis must name)
-MISTAKES = [
-    ("value", "plus_assign", "grad-accumulation"),
-    ("value", "no_topo", "topological-order"),
-    ("value", "recursive_backward", "topological-order"),
-    ("value", "topo_no_visited", "topological-order"),
-    ("value", "tanh_derivative", "local-derivative:tanh"),
-    ("value", "exp_derivative", "local-derivative:exp"),
-    ("value", "pow_derivative", "local-derivative:pow"),
-    ("value", "mul_derivative", "local-derivative:mul"),
-    ("value", "relu_derivative", "local-derivative:relu"),
-    ("value", "no_seed", "seed-gradient"),
-    ("value", "no_radd", "reflected-operators"),
-    ("value", "no_number_operands", "number-operands"),
-    ("value", "no_chain", "chain-rule"),
-    ("value", "backward_not_stored", "local-derivative:mul"),
-    ("value", "raises", "error"),
-    ("neuron", "no_bias", "neuron-bias"),
-    ("neuron", "tanh_activation", "activation"),
-    ("neuron", "no_activation", "activation"),
-    ("neuron", "uses_data", "graph-broken"),
-    ("neuron", "no_bias_parameter", "parameters"),
-    ("neuron", "bias_first", "parameter-order"),
-    ("neuron", "same_weight", "weight-init"),
-    ("neuron", "zero_weights", "weight-init"),
-    ("mlp", "wrong_sizes", "layer-sizes"),
-    ("mlp", "swapped_sizes", "layer-sizes"),
-    ("mlp", "parameter_order", "parameter-order"),
-    ("mlp", "last_layer_relu", "last-layer-linear"),
-    ("mlp", "list_output", "layer-output"),
-    ("mlp", "no_nonlin", "layer-signature"),
-    ("loss", "wrong_sign", "loss-sign"),
-    ("loss", "no_mean", "loss-mean"),
-    ("loss", "no_clamp", "loss-clamp"),
-    ("loss", "no_margin", "loss-margin"),
-    ("loss", "uses_max", "loss-clamp"),
-    ("loss", "float_loss", "loss-output"),
-    ("loss", "l2_no_square", "l2-square"),
-    ("loss", "l2_no_alpha", "l2-alpha"),
-    ("train", "no_zero_grad", "zero-grad"),
-    ("train", "wrong_sign", "update-direction"),
-    ("train", "zero_after_backward", "update-order"),
-    ("train", "rebind", "update-in-place"),
-    ("train", "no_lr", "learning-rate"),
-    ("train", "returns_values", "loss-history"),
-    ("train", "loss_after_update", "loss-history"),
-]
+# Each mistake is made from its exercise's correct.py by a few text edits (see mutants.py)
+# and written into the test's temporary folder. The endless loop has a test of its own.
+ENDLESS = ("value", "infinite_loop")
+# (exercise, mutant, concept id the first diagnosis must name)
+MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDLESS]
 
 
 def run_cli(exercise, path, *args, timeout=5, env=None):
@@ -128,14 +90,51 @@ def assert_no_solution(exercise, output):
     assert not leaked, f"solution code in the report: {leaked}"
 
 
-def all_cases():
-    return sorted((p.parent.name, p.stem) for p in CASES.glob("*/*.py"))
+def test_case_folders_hold_only_the_correct_solutions():
+    """The mistakes live in mutants.py, not as copies of correct.py that could drift."""
+    on_disk = sorted(p.relative_to(CASES).as_posix() for p in CASES.glob("*/*.py"))
+    assert on_disk == sorted(f"{e}/correct.py" for e in EXERCISES)
+    assert {e for e, _ in MUTANTS} == set(EXERCISES)
 
 
-def test_every_mistake_file_is_in_the_table():
-    listed = {(e, f) for e, f, _ in MISTAKES}
-    on_disk = {c for c in all_cases() if c[1] not in ("correct", "infinite_loop")}
-    assert on_disk == listed
+def test_every_mutant_changes_its_correct_solution():
+    """Each edit of each mutant applies to exactly one place (or source() raises) and changes
+    the code: a mutant equal to correct.py, apart from its docstring, could never fail."""
+    problems = []
+    for (exercise, name), mutant in MUTANTS.items():
+        correct = (CASES / exercise / "correct.py").read_text(encoding="utf-8")
+        try:
+            source = mutants.source(exercise, name)
+        except EditError as error:
+            problems.append(str(error))
+            continue
+        code = correct
+        for old, new in mutant.edits:
+            if old == new:
+                problems.append(f"{exercise}/{name}: an edit that changes nothing")
+            code = mutants.apply(code, old, new)
+        if code == correct:
+            problems.append(f"{exercise}/{name}: the edits leave correct.py as it is")
+        if f'"""Mistake: {mutant.why}."""' not in source:
+            problems.append(
+                f"{exercise}/{name}: the docstring does not name the mistake"
+            )
+        compile(source, f"{exercise}/{name}.py", "exec")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_edit_that_does_not_apply_raises(monkeypatch, tmp_path):
+    for old, message in [
+        ("no such line in correct.py", "not found"),
+        ("        out._backward = _backward\n", "found more than once"),
+        ("", "not found"),
+    ]:
+        monkeypatch.setitem(
+            MUTANTS, ("value", "_broken"), Mutant("error", "broken", [(old, "")])
+        )
+        with pytest.raises(EditError, match=f"value/_broken, edits\\[0\\]: {message}"):
+            mutants.write("value", "_broken", tmp_path)
+    assert not (tmp_path / "value" / "_broken.py").exists()
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
@@ -150,8 +149,8 @@ def test_correct_solution_passes(exercise):
 @pytest.mark.parametrize(
     ("exercise", "case", "concept"), MISTAKES, ids=[f"{e}/{c}" for e, c, _ in MISTAKES]
 )
-def test_mistake_is_diagnosed(exercise, case, concept):
-    status, output = run_cli(exercise, CASES / exercise / f"{case}.py")
+def test_mistake_is_diagnosed(exercise, case, concept, tmp_path):
+    status, output = run_cli(exercise, mutants.write(exercise, case, tmp_path))
     assert status == 1, output
     found = concepts(output)
     assert found, output
@@ -162,18 +161,19 @@ def test_mistake_is_diagnosed(exercise, case, concept):
     assert_no_solution(exercise, output)
 
 
-def test_the_learners_exception_is_quoted_concisely():
-    status, output = run_cli("value", CASES / "value" / "raises.py")
+def test_the_learners_exception_is_quoted_concisely(tmp_path):
+    status, output = run_cli("value", mutants.write("value", "raises", tmp_path))
     assert status == 1
     assert "raises.py, line" in output
     assert "AttributeError: 'Value' object has no attribute 'dat'" in output
     assert "c = a * b; c.backward()" in output  # the example that was running
 
 
-def test_endless_loop_is_stopped_and_reported():
-    status, output = run_cli("value", CASES / "value" / "infinite_loop.py", timeout=1.5)
+def test_endless_loop_is_stopped_and_reported(tmp_path):
+    path = mutants.write(*ENDLESS, tmp_path)
+    status, output = run_cli("value", path, timeout=1.5)
     assert status == 1, output
-    assert concepts(output) == ["timeout"], output
+    assert concepts(output) == ["timeout"] == [MUTANTS[ENDLESS].concept], output
     assert "did not finish within 1.5 seconds" in output
     assert "c.backward()" in output  # the example that was running
     assert_no_solution("value", output)
@@ -289,7 +289,9 @@ def test_the_course_value_is_not_an_answer(tmp_path):
 
 def test_output_without_unicode(tmp_path):
     status, output = run_cli(
-        "value", CASES / "value" / "plus_assign.py", env={"PYTHONIOENCODING": "ascii"}
+        "value",
+        mutants.write("value", "plus_assign", tmp_path),
+        env={"PYTHONIOENCODING": "ascii"},
     )
     assert status == 1
     assert "OK " in output and "X  [grad-accumulation]" in output
@@ -299,16 +301,20 @@ def test_output_without_unicode(tmp_path):
 # --- the Python API -------------------------------------------------------------------------
 
 
-def load(exercise, case):
-    path = CASES / exercise / f"{case}.py"
+def load(exercise, case, directory=None):
+    """The module of a correct solution, or of a mutant written into ``directory``."""
+    if case == "correct":
+        path = CASES / exercise / "correct.py"
+    else:
+        path = mutants.write(exercise, case, directory)
     spec = importlib.util.spec_from_file_location(f"_case_{exercise}_{case}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_api_returns_and_prints_a_report(capsys):
-    report = micrograd.check.value(load("value", "plus_assign").Value)
+def test_api_returns_and_prints_a_report(capsys, tmp_path):
+    report = micrograd.check.value(load("value", "plus_assign", tmp_path).Value)
     printed = capsys.readouterr().out
     assert isinstance(report, Report)
     assert not report.ok and report.exit_code == 1
@@ -333,30 +339,32 @@ def test_api_passes_correct_solutions(capsys):
     assert capsys.readouterr().out == ""
 
 
-def test_api_finds_mistakes_of_each_exercise():
-    m = load("train", "no_zero_grad")
+def test_api_finds_mistakes_of_each_exercise(tmp_path):
+    m = load("train", "no_zero_grad", tmp_path)
     assert micrograd.check.train(m.train, quiet=True).concepts == ["zero-grad"]
-    m = load("loss", "wrong_sign")
+    m = load("loss", "wrong_sign", tmp_path)
     assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).concepts == [
         "loss-sign"
     ]
-    m = load("mlp", "last_layer_relu")
+    m = load("mlp", "last_layer_relu", tmp_path)
     assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).concepts == [
         "last-layer-linear"
     ]
-    m = load("neuron", "no_bias")
+    m = load("neuron", "no_bias", tmp_path)
     assert micrograd.check.neuron(m.Neuron, quiet=True).concepts == ["neuron-bias"]
 
 
-def test_api_stops_an_endless_loop():
+def test_api_stops_an_endless_loop(tmp_path):
     report = micrograd.check.value(
-        load("value", "infinite_loop").Value, timeout=0.5, quiet=True
+        load(*ENDLESS, tmp_path).Value, timeout=0.5, quiet=True
     )
     assert report.concepts == ["timeout"]
 
 
-def test_api_check_file_and_report_round_trip():
-    report = check_file("value", str(CASES / "value" / "tanh_derivative.py"))
+def test_api_check_file_and_report_round_trip(tmp_path):
+    report = check_file(
+        "value", str(mutants.write("value", "tanh_derivative", tmp_path))
+    )
     assert report.exit_code == 1 and report.concepts == ["local-derivative:tanh"]
     again = Report.from_dict(report.to_dict())
     assert str(again) == str(report)
