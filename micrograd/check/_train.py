@@ -56,6 +56,35 @@ def _reference(mode="correct", steps=STEPS):
     return losses, [p.data for p in params], [p.grad for p in params]
 
 
+# Training loops with a known mistake: the losses they give, and how to name the mistake.
+WRONG_LOOPS = [
+    (
+        "wrong-sign",
+        "update-direction",
+        "Step against the gradient",
+        "Your loss goes up: the parameters move along their gradient instead of "
+        "against it. The gradient points to where the loss grows; gradient descent "
+        "takes a step of size lr the opposite way.",
+    ),
+    (
+        "no-zero-grad",
+        "zero-grad",
+        "Reset the gradients before each backward pass",
+        "Your losses match a loop that never sets the gradients back to 0. "
+        "backward() adds to .grad, so each step's gradients pile up on top of the "
+        "previous steps'. Zero every parameter's gradient (zero_grad) at the start "
+        "of each step, before backward().",
+    ),
+    (
+        "lr-ignored",
+        "learning-rate",
+        "Use the learning rate lr",
+        "Your losses match steps of size 1 (lr left out): each parameter moves by "
+        "lr times its gradient.",
+    ),
+]
+
+
 def _same(a, b):
     return len(a) == len(b) and all(close(x, y) for x, y in zip(a, b, strict=True))
 
@@ -140,29 +169,9 @@ def run(ctx, train, learner_file=None):
         if _same(losses, right):
             return
         got, expected = f"losses = {fmt_list(losses)}", f"losses = {fmt_list(right)}"
-        wrong_sign, _, _ = _reference("wrong-sign")
-        if _same(losses, wrong_sign):
-            raise Problem(
-                "update-direction",
-                "Step against the gradient",
-                got=got,
-                expected=expected,
-                hint="Your loss goes up: the parameters move along their gradient instead of "
-                "against it. The gradient points to where the loss grows; gradient descent "
-                "takes a step of size lr the opposite way.",
-            )
-        no_zero, _, _ = _reference("no-zero-grad")
-        if _same(losses, no_zero):
-            raise Problem(
-                "zero-grad",
-                "Reset the gradients before each backward pass",
-                got=got,
-                expected=expected,
-                hint="Your losses match a loop that never sets the gradients back to 0. "
-                "backward() adds to .grad, so each step's gradients pile up on top of the "
-                "previous steps'. Zero every parameter's gradient (zero_grad) at the start "
-                "of each step, before backward().",
-            )
+        for mode, concept, title, hint in WRONG_LOOPS:
+            if _same(losses, _reference(mode)[0]):
+                raise Problem(concept, title, got=got, expected=expected, hint=hint)
         if _same(losses, [right[0]] * STEPS):
             grads = [p.grad for p in model.parameters()]
             if all(g == 0.0 for g in grads):
@@ -184,16 +193,6 @@ def run(ctx, train, learner_file=None):
                 hint="The loss never changes: the model's parameters are not updated. A "
                 "statement like p = p - lr * p.grad makes a new Value and leaves the model "
                 "unchanged; change p.data, for each p in model.parameters().",
-            )
-        lr_one, _, _ = _reference("lr-ignored")
-        if _same(losses, lr_one):
-            raise Problem(
-                "learning-rate",
-                "Use the learning rate lr",
-                got=got,
-                expected=expected,
-                hint="Your losses match steps of size 1 (lr left out): each parameter moves by "
-                "lr times its gradient.",
             )
         raise Problem(
             "training-loop",
