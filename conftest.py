@@ -6,7 +6,6 @@ snippets already expanded, exactly as the site shows it.
 """
 
 import contextlib
-import importlib.util
 import os
 
 import markdown
@@ -51,25 +50,14 @@ def pytest_markdown_docs_markdown_it():
     return SnippetMarkdownIt()
 
 
-def pytest_collection_modifyitems(config, items):
-    """A fence that imports torch needs torch: skipped where it is missing, except in CI."""
-    if importlib.util.find_spec("torch") is not None or os.environ.get("CI"):
-        return
-    skip = pytest.mark.skip(
-        reason="torch is not installed (pip install 'micrograd-course[torch]')"
-    )
-    for item in items:
-        definition = getattr(item, "test_definition", None)
-        if definition is not None and "import torch" in definition.source:
-            item.add_marker(skip)
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """Keep pytest's output capture on while a fence runs.
 
     pytest-markdown-docs switches capture off around each fence, which would pour every
     printed graph and table into the test log; captured, it shows only when a fence fails.
+    This relies on the capture manager's ``global_and_fixture_disabled``, which is not public
+    API: pytest is pinned exactly, and tests/test_conftest.py fails loudly if it changes.
     """
     if getattr(item, "test_definition", None) is None:
         return (yield)

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Install the system programs the course needs, where they are missing:
 #   graphviz  -> `dot`, which draws the computation graphs
-#   chromium  -> the headless browser of the site's browser test
+#   node      -> Node.js and npm, which fetch and bundle the in-page Python runtime, the graph
+#                renderer and the editor (build tools only: the site itself runs no Node)
+#   chromium  -> the headless browser of the site's browser tests
 #                (any Chromium-based browser will do: GitHub's Ubuntu runners ship Chrome)
-# Usage: scripts/system-deps.sh graphviz [chromium]
+# Usage: scripts/system-deps.sh graphviz [node] [chromium]
 set -euo pipefail
 
 have() {
   case "$1" in
     graphviz) command -v dot >/dev/null ;;
+    node) command -v node && command -v npm ;;
     chromium) command -v chromium || command -v chromium-browser || command -v google-chrome ;;
     *) echo "system-deps: unknown package '$1'" >&2; exit 2 ;;
   esac >/dev/null
@@ -25,11 +28,19 @@ if command -v apt-get >/dev/null 2>&1; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  debian=()
+  for pkg in "${missing[@]}"; do
+    case "$pkg" in
+      node) debian+=(nodejs npm) ;;
+      *) debian+=("$pkg") ;;
+    esac
+  done
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${debian[@]}" >/dev/null
 elif command -v brew >/dev/null 2>&1; then
   for pkg in "${missing[@]}"; do
     case "$pkg" in
       chromium) brew install --cask chromium ;;
+      node) brew install node ;;
       *) brew install "$pkg" ;;
     esac
   done

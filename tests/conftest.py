@@ -1,5 +1,6 @@
 import pytest
 
+from tests.browser import CHROMIUM_ARGS, Server, chromium_path, refuse_outside
 from tests.site_build import build_site
 
 
@@ -10,3 +11,33 @@ def built_site(tmp_path_factory):
     seconds, _ = build_site(dest)
     print(f"\nsite built in {seconds:.1f} s")
     return dest
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site's base URL on 127.0.0.1."""
+    server = Server(built_site)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_context(browser):
+    """A fresh browser context; ``context.outside`` lists the refused outside requests."""
+    context = browser.new_context()
+    context.outside = []
+    refuse_outside(context, context.outside)
+    yield context
+    context.close()

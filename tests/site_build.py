@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def build_site(dest):
     """Run ``mkdocs build --strict`` into ``dest``; return (seconds, output)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MPLBACKEND="Agg")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],

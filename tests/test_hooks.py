@@ -1,14 +1,9 @@
-"""The site's build hooks (hooks/site.py): math to MathML, notebook pages made light."""
+"""The site's build hooks (hooks/course.py): math to MathML, notebook pages made light."""
 
-import importlib.util
 import logging
-from pathlib import Path
 from types import SimpleNamespace
 
-HOOKS = Path(__file__).resolve().parent.parent / "hooks" / "site.py"
-spec = importlib.util.spec_from_file_location("site_hooks", HOOKS)
-site = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(site)
+from hooks import course
 
 
 def page(src_uri, url):
@@ -20,7 +15,7 @@ def test_math_becomes_mathml():
         '<p>slope <span class="arithmatex">\\(\\frac{dL}{da} &lt; 0\\)</span></p>'
         '<div class="arithmatex">\\[x^2\\]</div>'
     )
-    out = site.on_page_content(html, page("a/b.md", "a/b/"), {}, None)
+    out = course.on_page_content(html, page("a/b.md", "a/b/"), {}, None)
     assert "arithmatex" not in out and "\\frac" not in out
     assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">' in out
     assert 'display="block"' in out and "<mfrac>" in out and "&#x0003C;" in out
@@ -31,8 +26,8 @@ def test_tex_that_cannot_be_rendered_is_reported(caplog):
         '<div class="arithmatex">\\[\\begin{aligned} a &amp;= b \\end{aligned}\\]</div>'
     )
     with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.math"):
-        site.on_page_content(bad, page("x.md", "x/"), {}, None)
-        site.on_page_content(
+        course.on_page_content(bad, page("x.md", "x/"), {}, None)
+        course.on_page_content(
             '<span class="arithmatex">\\(\\nosuch x\\)</span>',
             page("y.md", "y/"),
             {},
@@ -50,7 +45,7 @@ def test_lab_pages_lose_cdn_mathjax_and_inline_css():
         '<script src="https://cdn.example/mathjax.js"> </script>'
         "<!-- End of mathjax configuration --><div class='jp-Cell'>1</div>"
     )
-    out = site.on_page_content(html, page("labs/lab1.py", "labs/lab1/"), {}, None)
+    out = course.on_page_content(html, page("labs/lab1.py", "labs/lab1/"), {}, None)
     assert "mathjax" not in out.lower() and "<style" not in out
     assert out.startswith('<link rel="stylesheet" href="../../assets/notebook.css">')
-    assert ".jp-Cell{color:red}" in site._notebook_css
+    assert ".jp-Cell{color:red}" in course._notebook_css

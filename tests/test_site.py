@@ -6,17 +6,11 @@ for, and no raw LaTeX.
 """
 
 import functools
-import http.server
 import json
 import re
-import shutil
-import threading
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-
-from tests.helpers import require
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MAX_PAGE_BYTES = 300_000
@@ -74,47 +68,9 @@ def test_labs_download_as_notebooks(built_site):
         )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def served_site(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RAW_TEX = re.compile(
     r"\$\$|\\\(|\\\[|\\(frac|partial|cdot|sum|left|right|mathrm|tanh|text)\b"
 )
-
-
-def _chromium():
-    names = ("chromium", "chromium-browser", "google-chrome")
-    path = next(filter(None, map(shutil.which, names)), None)
-    if path is None:
-        import os
-
-        if os.environ.get("CI"):
-            raise AssertionError(
-                "chromium is not installed (scripts/system-deps.sh chromium)"
-            )
-        pytest.skip("chromium is not installed (scripts/system-deps.sh chromium)")
-    return path
 
 
 def _console_error(errors, message):
@@ -123,73 +79,54 @@ def _console_error(errors, message):
 
 
 @pytest.mark.browser
-def test_every_page_in_a_browser(built_site, served_site):
-    sync_api = require("playwright.sync_api")
+def test_every_page_in_a_browser(built_site, served_site, browser_context):
     problems, checked = [], 0
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        context = browser.new_context()
-        outside = []
-
-        def guard(route):
-            host = urlparse(route.request.url).hostname
-            if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-        for page_file in pages(built_site):
-            rel = page_file.parent.relative_to(built_site).as_posix()
-            url = f"{served_site}/{rel}/" if rel != "." else f"{served_site}/"
-            errors, outside[:] = [], []
-            page = context.new_page()
-            page.on("console", functools.partial(_console_error, errors))
-            page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
-            page.goto(url, wait_until="networkidle")
-            article = page.locator("article")
-            text = article.evaluate(
-                "a => { const c = a.cloneNode(true);"
-                " c.querySelectorAll('pre, code, .highlight').forEach(e => e.remove());"
-                " return c.innerText; }"
+    context, outside = browser_context, browser_context.outside
+    for page_file in pages(built_site):
+        rel = page_file.parent.relative_to(built_site).as_posix()
+        url = f"{served_site}/{rel}/" if rel != "." else f"{served_site}/"
+        errors, outside[:] = [], []
+        page = context.new_page()
+        page.on("console", functools.partial(_console_error, errors))
+        page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        page.goto(url, wait_until="networkidle")
+        article = page.locator("article")
+        text = article.evaluate(
+            "a => { const c = a.cloneNode(true);"
+            " c.querySelectorAll('pre, code, .highlight').forEach(e => e.remove());"
+            " return c.innerText; }"
+        )
+        graphs = article.locator("svg g.node").count()
+        plots = article.evaluate(
+            "a => [...a.querySelectorAll('img[src^=\"data:image/png\"]')]"
+            ".filter(i => i.complete && i.naturalWidth > 0).length"
+        )
+        maths = article.locator("math").count()
+        source = source_of(built_site, page_file)
+        src = source.read_text() if source else ""
+        label = rel or "home"
+        if errors:
+            problems.append(f"{label}: console errors {errors}")
+        if outside:
+            problems.append(f"{label}: requests leaving the site {outside}")
+        if tex := RAW_TEX.search(text):
+            problems.append(
+                f"{label}: raw LaTeX visible near {text[tex.start() - 30 : tex.end() + 30]!r}"
             )
-            graphs = article.locator("svg g.node").count()
-            plots = article.evaluate(
-                "a => [...a.querySelectorAll('img[src^=\"data:image/png\"]')]"
-                ".filter(i => i.complete && i.naturalWidth > 0).length"
+        if "print(svg(" in src and graphs == 0:
+            problems.append(f"{label}: the source draws a graph, the page shows none")
+        if "print(html(" in src and plots < src.count("print(html("):
+            problems.append(
+                f"{label}: {src.count('print(html(')} plots in the source, {plots} shown"
             )
-            maths = article.locator("math").count()
-            source = source_of(built_site, page_file)
-            src = source.read_text() if source else ""
-            label = rel or "home"
-            if errors:
-                problems.append(f"{label}: console errors {errors}")
-            if outside:
-                problems.append(f"{label}: requests leaving the site {outside}")
-            if tex := RAW_TEX.search(text):
-                problems.append(
-                    f"{label}: raw LaTeX visible near {text[tex.start() - 30 : tex.end() + 30]!r}"
-                )
-            if "print(svg(" in src and graphs == 0:
-                problems.append(
-                    f"{label}: the source draws a graph, the page shows none"
-                )
-            if "print(html(" in src and plots < src.count("print(html("):
-                problems.append(
-                    f"{label}: {src.count('print(html(')} plots in the source, {plots} shown"
-                )
-            if (
-                re.search(r"(?<![\\\w])\$[^$\n]+\$", src)
-                and source.suffix == ".md"
-                and maths == 0
-            ):
-                problems.append(
-                    f"{label}: the source has math, the page shows no MathML"
-                )
-            page.close()
-            checked += 1
-        browser.close()
+        if (
+            re.search(r"(?<![\\\w])\$[^$\n]+\$", src)
+            and source.suffix == ".md"
+            and maths == 0
+        ):
+            problems.append(f"{label}: the source has math, the page shows no MathML")
+        page.close()
+        checked += 1
     print(f"\n{checked} pages checked in Chromium")
     assert checked > 10
     assert not problems, "\n".join(problems)

@@ -10,7 +10,6 @@
 
 import html
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -43,12 +42,6 @@ def _to_mathml(match, where):
     if left := _UNCONVERTED.search(mathml):
         log.warning(f"{where}: TeX that cannot be rendered ({left[1]!r}) in: {tex}")
     return mathml
-
-
-def on_startup(command, dirty):
-    # The lab notebooks' kernels inherit this process's environment: with MPLBACKEND=Agg
-    # (as `make test` sets for pytest) they would draw no inline plots at all.
-    os.environ.pop("MPLBACKEND", None)
 
 
 def on_page_content(content, page, config, files):
