@@ -1,4 +1,4 @@
-"""Pictures of computation graphs, drawn with Graphviz.
+"""Pictures of computation graphs, written as Graphviz DOT text and drawn as SVG.
 
 Every :class:`~micrograd.engine.Value` becomes a box ``label | data | grad`` and every
 operation a small circle feeding it, as in the lecture::
@@ -17,20 +17,18 @@ root, ``fold_sums=True`` draws a chain of ``+`` (what ``sum(...)`` builds) as on
 ``Σ (k terms)`` node, and a graph with more than ``max_nodes`` Values is refused with a
 ValueError instead of being drawn as an unreadable blob.
 
-Needs the ``graphviz`` Python package and Graphviz's ``dot`` program
-(``pip install 'micrograd-course[viz]'``).
+The DOT text needs nothing but Python. Drawing it needs a renderer: by default Graphviz's
+``dot`` program; in a web page, the page registers its own with :func:`set_renderer`.
 """
 
 import re
+import subprocess
 from collections import deque
 
-__all__ = ["draw_dot", "svg"]
+__all__ = ["Graph", "draw_dot", "set_renderer", "svg"]
 
 MAX_NODES = 200  # the most Values draw_dot draws unless told otherwise
 
-_INSTALL_PACKAGE = (
-    "draw_dot needs the graphviz package: pip install 'micrograd-course[viz]'"
-)
 _INSTALL_DOT = (
     "Graphviz's `dot` program was not found on PATH; install Graphviz: "
     "`sudo apt-get install graphviz` (Debian/Ubuntu), `brew install graphviz` (macOS), "
@@ -38,12 +36,81 @@ _INSTALL_DOT = (
 )
 
 
-def _graphviz():
+def _render_with_dot(source):
+    """SVG text from Graphviz's ``dot`` program."""
     try:
-        import graphviz
-    except ImportError as e:
-        raise ImportError(_INSTALL_PACKAGE) from e
-    return graphviz
+        proc = subprocess.run(
+            ["dot", "-Tsvg"], input=source, capture_output=True, text=True, check=False
+        )
+    except FileNotFoundError:
+        raise RuntimeError(_INSTALL_DOT) from None
+    if proc.returncode != 0:
+        raise RuntimeError(f"dot failed: {proc.stderr.strip()}")
+    return proc.stdout
+
+
+_render = _render_with_dot
+
+
+def set_renderer(render):
+    """Draw graphs with ``render(dot_source) -> svg_text`` instead of the ``dot`` program.
+
+    ``None`` restores the default. A web page that runs Python registers a renderer of its
+    own (Graphviz compiled to WebAssembly), where no program can be started.
+    """
+    global _render
+    _render = _render_with_dot if render is None else render
+
+
+class Graph:
+    """A graph picture: its DOT text (``source``), drawn as SVG by :meth:`svg`.
+
+    Shown as a picture when it is the last expression of a notebook cell.
+    """
+
+    def __init__(self, name="graph", graph_attr=None, node_attr=None):
+        self.name = name
+        self.graph_attr = dict(graph_attr or {})
+        self.node_attr = dict(node_attr or {})
+        self.body = []  # one DOT statement per node or edge
+
+    def node(self, name, label, **attrs):
+        self.body.append(f"\t{_id(name)} [label={_quote(label)}{_attrs(attrs)}]")
+
+    def edge(self, tail, head, **attrs):
+        extra = f" [{_attrs(attrs).strip()}]" if attrs else ""
+        self.body.append(f"\t{_id(tail)} -> {_id(head)}{extra}")
+
+    @property
+    def source(self):
+        lines = [f"digraph {_quote(self.name)} {{"]
+        for kind, attrs in (("graph", self.graph_attr), ("node", self.node_attr)):
+            if attrs:
+                lines.append(f"\t{kind} [{_attrs(attrs).strip()}]")
+        return "\n".join(lines + self.body + ["}"]) + "\n"
+
+    def svg(self):
+        """The picture as SVG text, ready to inline in HTML (see :func:`svg`)."""
+        return _clean_svg(_render(self.source))
+
+    def _repr_svg_(self):
+        return self.svg()
+
+
+def _id(name):
+    """A node name as DOT wants it: bare when it is a plain name or number, else quoted."""
+    return name if _PLAIN_ID.fullmatch(name) else _quote(name)
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z_0-9]*|-?(\.[0-9]+|[0-9]+(\.[0-9]*)?)")
+
+
+def _quote(text):
+    return '"' + str(text).replace('"', '\\"') + '"'
+
+
+def _attrs(attrs):
+    return "".join(f" {key}={_quote(value)}" for key, value in attrs.items())
 
 
 def _consumers(root):
@@ -76,7 +143,7 @@ def _sum_terms(v, uses):
 
 def _escape(text):
     """Escape the characters that have a meaning inside a Graphviz record label."""
-    for c in '\\{}|<>"':
+    for c in "\\{}|<>":
         text = text.replace(c, "\\" + c)
     return text
 
@@ -109,7 +176,7 @@ def _plan(root, depth, fold_sums):
 
 
 def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=False):
-    """The graph of everything ``root`` was computed from, as a ``graphviz.Digraph``.
+    """The graph of everything ``root`` was computed from, as a :class:`Graph`.
 
     - ``rankdir``: ``"LR"`` draws inputs on the left, ``"TB"`` on top.
     - ``depth``: keep only the Values at most ``depth`` operations away from ``root``
@@ -124,10 +191,9 @@ def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=F
     >>> x = Value(3.0, label="x")
     >>> y = x * 2.0
     >>> dot = draw_dot(y)
-    >>> dot.source.count("shape=record"), dot.source.count("shape=circle")
+    >>> dot.source.count('shape="record"'), dot.source.count('shape="circle"')
     (3, 1)
     """
-    graphviz = _graphviz()
     if depth is not None and depth < 0:
         raise ValueError(f"depth must be >= 0, got {depth}")
     plan = _plan(root, depth, fold_sums)
@@ -138,7 +204,7 @@ def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=F
             "or raise max_nodes"
         )
     # --8<-- [start:draw_dot]
-    dot = graphviz.Digraph(
+    dot = Graph(
         "computation graph",
         graph_attr={"rankdir": rankdir},
         node_attr={"fontsize": "10"},
@@ -177,12 +243,13 @@ def svg(root, **kwargs):
     >>> text.startswith("<svg"), "w" in text, "1.5000" in text
     (True, True, True)
     """
-    graphviz = _graphviz()
-    try:
-        text = draw_dot(root, **kwargs).pipe(format="svg", encoding="utf-8")
-    except graphviz.ExecutableNotFound as e:
-        raise RuntimeError(_INSTALL_DOT) from e
+    return draw_dot(root, **kwargs).svg()
+
+
+def _clean_svg(text):
     text = text[text.index("<svg") :]  # drop the XML prolog and doctype
-    text = re.sub(r"<!--.*?-->\n", "", text)  # comments naming every node
+    text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)  # comments naming every node
     text = re.sub(r' id="[^"]*"', "", text)  # the same ids in every picture
-    return re.sub(r"(<g class=\"(?:node|edge)\">\n)<title>[^<]*</title>\n", r"\1", text)
+    return re.sub(
+        r"(<g class=\"(?:node|edge)\">\n?)<title>[^<]*</title>\n?", r"\1", text
+    )
