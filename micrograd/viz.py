@@ -19,15 +19,27 @@ ValueError instead of being drawn as an unreadable blob.
 
 The DOT text needs nothing but Python. Drawing it needs a renderer: by default Graphviz's
 ``dot`` program; in a web page, the page registers its own with :func:`set_renderer`.
+
+Every picture is for everyone: the ``<svg>`` is an image (``role="img"``) named by its
+``<title>`` ("Computation graph of L: 5 values, 3 operations") and described by a ``<desc>``
+that lists every value (label, data, grad) and every operation (which values feed it, which
+value it gives). It sits in a container (class ``mg-graph``) that scrolls sideways and can be
+focused with the keyboard, so a big graph keeps its natural size on a phone. Colours and font
+come from the page's stylesheet, which styles only ``g.node`` and ``g.edge`` and Graphviz's
+default colours: the markup is the same whichever Graphviz draws it.
 """
 
 import re
 import subprocess
 from collections import deque
+from html import escape
 
 __all__ = ["Graph", "draw_dot", "set_renderer", "svg"]
 
 MAX_NODES = 200  # the most Values draw_dot draws unless told otherwise
+FONT = (
+    "Helvetica,Arial,sans-serif"  # laid out for a sans-serif font, as the page shows it
+)
 
 _INSTALL_DOT = (
     "Graphviz's `dot` program was not found on PATH; install Graphviz: "
@@ -63,21 +75,35 @@ def set_renderer(render):
 
 
 class Graph:
-    """A graph picture: its DOT text (``source``), drawn as SVG by :meth:`svg`.
+    """A graph picture: its DOT text (``source``), drawn by :meth:`svg`.
 
-    Shown as a picture when it is the last expression of a notebook cell.
+    ``title`` names the picture (by default, ``name``); ``description`` is its text
+    alternative (by default, made from the nodes and edges). Shown as a picture when it is
+    the last expression of a notebook cell.
     """
 
-    def __init__(self, name="graph", graph_attr=None, node_attr=None):
+    def __init__(
+        self,
+        name="graph",
+        graph_attr=None,
+        node_attr=None,
+        *,
+        title=None,
+        description=None,
+    ):
         self.name = name
-        self.graph_attr = dict(graph_attr or {})
-        self.node_attr = dict(node_attr or {})
+        self.title, self.description = title or name, description
+        self.graph_attr = {"bgcolor": "transparent", **(graph_attr or {})}
+        self.node_attr = {"fontname": FONT, **(node_attr or {})}
         self.body = []  # one DOT statement per node or edge
+        self._labels, self._edges = {}, []  # for the description
 
     def node(self, name, label, **attrs):
+        self._labels[name] = label
         self.body.append(f"\t{_id(name)} [label={_quote(label)}{_attrs(attrs)}]")
 
     def edge(self, tail, head, **attrs):
+        self._edges.append((tail, head))
         extra = f" [{_attrs(attrs).strip()}]" if attrs else ""
         self.body.append(f"\t{_id(tail)} -> {_id(head)}{extra}")
 
@@ -89,11 +115,36 @@ class Graph:
                 lines.append(f"\t{kind} [{_attrs(attrs).strip()}]")
         return "\n".join(lines + self.body + ["}"]) + "\n"
 
+    def describe(self):
+        """The text alternative: ``description``, or the nodes and edges in words."""
+        if self.description:
+            return self.description
+        label = self._labels.get
+        nodes = ", ".join(map(str, self._labels.values()))
+        text = f"{_count(len(self._labels), 'node')}: {nodes}."
+        if self._edges:
+            edges = "; ".join(f"{label(t, t)} to {label(h, h)}" for t, h in self._edges)
+            text += f" {_count(len(self._edges), 'edge')}: {edges}."
+        return text
+
     def svg(self):
-        """The picture as SVG text, ready to inline in HTML (see :func:`svg`)."""
-        return _clean_svg(_render(self.source))
+        """The picture as HTML: the ``<svg>`` image in a container that scrolls sideways and
+        takes keyboard focus (see :func:`svg`)."""
+        return (
+            f'<div class="mg-graph" role="group" tabindex="0"'
+            f' aria-label="{escape(self.title)}">{self._repr_svg_()}</div>'
+        )
 
     def _repr_svg_(self):
+        """The ``<svg>`` alone: an image with a ``<title>`` and a ``<desc>``."""
+        text = _clean_svg(_render(self.source))
+        end = text.index(">")  # of the <svg ...> start tag
+        about = (
+            f"<title>{escape(self.title)}</title><desc>{escape(self.describe())}</desc>"
+        )
+        return f'{text[:end]} role="img">{about}{text[end + 1 :]}'
+
+    def _repr_html_(self):
         return self.svg()
 
 
@@ -229,18 +280,61 @@ def draw_dot(root, *, rankdir="LR", max_nodes=MAX_NODES, depth=None, fold_sums=F
         for child in inputs:
             dot.edge(ids[child], uid + "op")
             # --8<-- [end:draw_dot]
+    dot.title, dot.description = _about(root, plan)
     return dot
 
 
-def svg(root, **kwargs):
-    """The picture of ``draw_dot(root, **kwargs)`` as SVG text, ready to inline in HTML.
+def _about(root, plan):
+    """The picture's name and its text alternative: every value with its data and grad,
+    then every operation (inputs first), with the values that feed it and the one it gives."""
+    order = list(reversed(plan))  # roughly the order in which the values were computed
+    names, unnamed = {}, 0
+    for v in order:
+        if not v.label:
+            unnamed += 1
+        names[v] = v.label or f"value {unnamed}"
+    values = "; ".join(
+        f"{names[v]}: data {v.data:.4f}, grad {v.grad:.4f}" for v in order
+    )
+    operations = [
+        f"{names[v]} = {_formula(*plan[v], names)}" for v in order if plan[v][0]
+    ]
+    counts = f"{_count(len(plan), 'value')}, {_count(len(operations), 'operation')}"
+    title = f"Computation graph of {root.label or 'the output'}: {counts}"
+    text = f"Values: {values}."
+    if operations:
+        text += f" Operations: {'; '.join(operations)}."
+    return title, text
 
-    Only the ``<svg>`` element is kept, without the comments, ``id`` attributes and
-    node titles Graphviz writes: several pictures can share a page.
+
+def _count(n, noun):
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _formula(op, inputs, names):
+    """An operation in words: ``a * b``, ``x**2``, ``tanh(e)``, ``the sum of a, b, c``."""
+    if inputs is None:
+        return f"{op} of values not drawn"
+    args = [names[c] for c in inputs]
+    if op.startswith("Σ"):
+        return "the sum of " + ", ".join(args)
+    if len(args) == 2 and op in ("+", "-", "*", "/", "**"):
+        return f" {op} ".join(args)
+    if op.startswith("**"):
+        return args[0] + op
+    return f"{op}({', '.join(args)})"
+
+
+def svg(root, **kwargs):
+    """The picture of ``draw_dot(root, **kwargs)`` as HTML, ready to inline in a page.
+
+    An ``<svg>`` image, named and described for screen readers, inside a container that
+    scrolls sideways when the picture is wider than the page. Graphviz's comments, ``id``
+    attributes and node titles are left out: several pictures can share a page.
 
     >>> from micrograd.engine import Value
     >>> text = svg(Value(1.5, label="w") * 2.0)
-    >>> text.startswith("<svg"), "w" in text, "1.5000" in text
+    >>> text.startswith('<div class="mg-graph"'), "<svg" in text, "1.5000" in text
     (True, True, True)
     """
     return draw_dot(root, **kwargs).svg()
@@ -250,6 +344,5 @@ def _clean_svg(text):
     text = text[text.index("<svg") :]  # drop the XML prolog and doctype
     text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)  # comments naming every node
     text = re.sub(r' id="[^"]*"', "", text)  # the same ids in every picture
-    return re.sub(
-        r"(<g class=\"(?:node|edge)\">\n?)<title>[^<]*</title>\n?", r"\1", text
-    )
+    # node names, and the graph's name: the picture gets a title of its own
+    return re.sub(r"<title>[^<]*</title>\n?", "", text)

@@ -98,8 +98,8 @@ def test_every_page_in_a_browser(built_site, served_site, browser_context):
         )
         graphs = article.locator("svg g.node").count()
         plots = article.evaluate(
-            "a => [...a.querySelectorAll('img[src^=\"data:image/png\"]')]"
-            ".filter(i => i.complete && i.naturalWidth > 0).length"
+            "a => [...a.querySelectorAll('.mg-figure')]"
+            ".filter(f => f.getBoundingClientRect().width > 0).length"
         )
         maths = article.locator("math").count()
         source = source_of(built_site, page_file)

@@ -1,12 +1,16 @@
-"""Graph pictures: what is drawn, what is cut or folded, and the error messages."""
+"""Graph pictures: what is drawn, what is cut or folded, how they read to a screen reader,
+what the theme controls, and the error messages."""
 
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from micrograd.engine import Value
 from micrograd.nn import MLP
-from micrograd.viz import MAX_NODES, draw_dot, set_renderer, svg
+from micrograd.viz import MAX_NODES, Graph, draw_dot, set_renderer, svg
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def counts(dot):
@@ -30,10 +34,8 @@ def lecture():
 
 def test_svg_shows_labels_data_and_grads(lecture):
     text = svg(lecture)
-    assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
     assert "<?xml" not in text and "DOCTYPE" not in text and "<!--" not in text
     assert " id=" not in text  # several pictures on one page must not repeat ids
-    assert text.count("<title>") == 1
     for label in (">a<", ">b<", ">e<", ">L<"):
         assert label in text
     for number in (
@@ -45,6 +47,79 @@ def test_svg_shows_labels_data_and_grads(lecture):
         assert number in text
     for op in (">*<", ">+<", ">tanh<"):
         assert op in text
+
+
+def test_the_picture_is_a_named_image_in_a_focusable_scroller(lecture):
+    root = ET.fromstring(svg(lecture))
+    name = "Computation graph of L: 5 values, 3 operations"
+    assert root.tag == "div" and root.get("class") == "mg-graph"
+    assert root.get("tabindex") == "0" and root.get("role") == "group"
+    assert root.get("aria-label") == name
+    (picture,) = root
+    assert picture.tag == SVG + "svg" and picture.get("role") == "img"
+    title, desc = list(picture)[:2]  # the first children: name, then description
+    assert (title.tag, desc.tag) == (SVG + "title", SVG + "desc")
+    assert title.text == name
+    assert len(list(picture.iter(SVG + "title"))) == 1  # Graphviz's own are left out
+
+
+def test_the_description_lists_every_value_and_operation(lecture):
+    desc = ET.fromstring(svg(lecture)).find(f"{SVG}svg/{SVG}desc").text
+    values, operations = desc.split(" Operations: ")
+    assert values.startswith("Values: ")
+    for entry in (
+        "a: data 2.0000, grad -0.0027",
+        "b: data -3.0000, grad 0.0027",
+        "e: data -6.0000, grad 0.0013",
+        "value 1: data -4.0000, grad 0.0013",  # e + a has no label
+        "L: data -0.9993, grad 1.0000",
+    ):
+        assert entry in values
+    assert operations == "e = a * b; value 1 = e + a; L = tanh(value 1)."
+
+
+def test_the_description_names_powers_sums_and_what_is_cut_off():
+    x = Value(3.0, label="x")
+    y = x**2
+    y.label = "y"
+    assert "y = x**2" in draw_dot(y).describe()
+    xs = [Value(float(i), label=f"x{i}") for i in range(4)]
+    total = sum(xs[1:], xs[0])
+    total.label = "total"
+    folded = draw_dot(total, fold_sums=True)
+    assert "total = the sum of x0, x1, x2, x3." in folded.describe()
+    assert folded.title == "Computation graph of total: 5 values, 1 operation"
+    cut = draw_dot(total, depth=0)
+    assert cut.describe().endswith("total = + of values not drawn.")
+    assert draw_dot(x).title == "Computation graph of x: 1 value, 0 operations"
+    assert draw_dot(Value(1.0) * 2).title.startswith("Computation graph of the output:")
+
+
+def test_a_hand_made_graph_is_described_by_its_nodes_and_edges():
+    dot = Graph("network")
+    dot.node("a", "x1")
+    dot.node("b", "ReLU")
+    dot.edge("a", "b")
+    assert dot.describe() == "2 nodes: x1, ReLU. 1 edge: x1 to ReLU."
+    root = ET.fromstring(dot.svg())
+    assert root.get("aria-label") == "network"
+    named = Graph("n", title="A network", description="Two inputs, one unit.")
+    named.node("a", "x1")
+    picture = ET.fromstring(named.svg()).find(SVG + "svg")
+    assert picture.find(SVG + "title").text == "A network"
+    assert picture.find(SVG + "desc").text == "Two inputs, one unit."
+
+
+def test_the_theme_not_graphviz_chooses_background_and_font(lecture):
+    source = draw_dot(lecture).source
+    assert 'bgcolor="transparent"' in source
+    assert 'fontname="Helvetica,Arial,sans-serif"' in source
+    text = svg(lecture)
+    assert "Times" not in text and 'fill="white"' not in text
+    style = Graph(
+        "g", graph_attr={"bgcolor": "white"}, node_attr={"fontname": "Courier"}
+    )
+    assert 'bgcolor="white"' in style.source and 'fontname="Courier"' in style.source
 
 
 def test_one_box_per_value_one_circle_per_operation(lecture):
@@ -144,12 +219,14 @@ def test_negative_depth_is_an_error(lecture):
 def test_a_registered_renderer_draws_instead_of_dot(monkeypatch, lecture):
     seen = []
 
-    def render(source):
+    def render(source):  # what viz.js (Graphviz 16) writes, in short
         seen.append(source)
-        prolog = '<?xml version="1.0"?>\n'
         return (
-            prolog
-            + '<svg id="x"><!-- v0 -->\n<g class="node">\n<title>v0</title>\n</g></svg>'
+            '<?xml version="1.0"?>\n<!-- Generated by graphviz version 16 -->\n'
+            '<svg width="62pt" height="44pt" viewBox="0 0 62 44">\n'
+            '<g id="graph0" class="graph">\n<title>computation graph</title>\n'
+            '<g id="node1" class="node">\n<title>v0</title>\n'
+            '<polygon fill="none" stroke="black" points="0,0 1,1"/>\n</g>\n</g>\n</svg>\n'
         )
 
     set_renderer(render)
@@ -159,11 +236,23 @@ def test_a_registered_renderer_draws_instead_of_dot(monkeypatch, lecture):
     finally:
         set_renderer(None)
     assert seen == [draw_dot(lecture).source]
-    assert text == '<svg><g class="node">\n</g></svg>'
+    name = "Computation graph of L: 5 values, 3 operations"
+    assert text.startswith(
+        f'<div class="mg-graph" role="group" tabindex="0" aria-label="{name}">'
+        f'<svg width="62pt" height="44pt" viewBox="0 0 62 44" role="img">'
+        f"<title>{name}</title><desc>Values: b: data -3.0000"
+    )
+    assert text.endswith(
+        "Operations: e = a * b; value 1 = e + a; L = tanh(value 1).</desc>\n"
+        '<g class="graph">\n<g class="node">\n'
+        '<polygon fill="none" stroke="black" points="0,0 1,1"/>\n</g>\n</g>\n</svg>\n</div>'
+    )
 
 
 def test_a_graph_shows_itself_in_a_notebook(lecture):
-    assert draw_dot(lecture)._repr_svg_() == svg(lecture)
+    dot = draw_dot(lecture)
+    assert dot._repr_html_() == svg(lecture)
+    assert dot._repr_svg_().startswith("<svg ") and dot._repr_svg_() in svg(lecture)
 
 
 def test_quotes_and_backslashes_in_labels_reach_the_picture():

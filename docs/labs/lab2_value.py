@@ -13,10 +13,9 @@
 # %%
 import math
 
-import matplotlib.pyplot as plt
-
 from micrograd.engine import Value
 from micrograd.gradcheck import numerical_grad
+from micrograd.plot import Plot, html
 
 # %% [markdown]
 # ## Step 1: a number that remembers
@@ -292,16 +291,18 @@ for value in xs:
     from_backward.append(x.grad)
 from_estimate = [numerical(lambda x: x.tanh(), [value])[0] for value in xs]
 
-fig, ax = plt.subplots(figsize=(5, 2.6), dpi=80, layout="constrained")
-ax.plot(xs, from_backward, label="backward()")
-ax.plot(xs, from_estimate, "o", markersize=3, label="numerical estimate")
-ax.set_xlabel("x")
-ax.set_ylabel("d tanh(x) / dx")
-ax.legend()
-plt.show()
-
 assert all(
     math.isclose(g, n, abs_tol=1e-6) for g, n in zip(from_backward, from_estimate)
+)
+
+plot = Plot(xlabel="x", ylabel="d tanh(x) / dx")
+plot.line(xs, from_backward, label="backward()")
+plot.points(xs, from_estimate, label="numerical estimate")
+html(
+    plot,
+    alt="The gradient of tanh from x = -4 to 4: a bell that is 1 at x = 0 and nearly 0 "
+    "past |x| = 3. The line from backward() passes through every dot of the numerical "
+    "estimate.",
 )
 
 # %% [markdown]

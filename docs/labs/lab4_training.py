@@ -10,12 +10,11 @@
 # edited and run again: change a value, re-run the cell, and compare.
 
 # %%
-import matplotlib.pyplot as plt
-
 from micrograd.data import make_moons
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.nn import MLP
 from micrograd.optim import SGD, linear_schedule
+from micrograd.plot import compare, curves, html
 
 X, y = make_moons(30, noise=0.1, seed=0)
 print(len(X), "points; the first one:", [round(v, 3) for v in X[0]], "with label", y[0])
@@ -88,14 +87,12 @@ assert losses[-1] < losses[0] / 2, "with lr = 0.5 the loss should at least halve
 # slow tail, and notice that the loss keeps falling after the accuracy has stopped changing.
 
 # %%
-fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(8, 2.8), layout="constrained")
-ax_loss.plot(losses)
-ax_loss.set(xlabel="step", ylabel="loss")
-ax_acc.plot(accuracies)
-ax_acc.set(xlabel="step", ylabel="accuracy")
-for ax in (ax_loss, ax_acc):
-    ax.grid(alpha=0.3)
-plt.show()
+html(
+    curves({"loss": losses, "accuracy": accuracies}),
+    alt=f"Two panels against the step. The loss falls steeply from {losses[0]:.2f}, "
+    f"then slowly to {losses[-1]:.2f}. The accuracy climbs from {accuracies[0]:.0%} "
+    f"and ends at {accuracies[-1]:.0%}.",
+)
 
 # %% [markdown]
 # ## 4. Try it: learning rates
@@ -109,20 +106,22 @@ LEARNING_RATES = [0.02, 0.5, 6.0]  # Try it: add or change values
 
 runs = {lr: train(lr)[1] for lr in LEARNING_RATES}
 
-fig, ax = plt.subplots(figsize=(5, 3), layout="constrained")
-for lr, run_losses in runs.items():
-    ax.plot(run_losses, label=f"lr = {lr}")
-ax.set(xlabel="step", ylabel="loss")
-ax.grid(alpha=0.3)
-ax.legend()
-plt.show()
-
 for lr, run_losses in runs.items():
     print(f"lr = {lr:<5}  final loss {run_losses[-1]:.3f}")
 if 0.02 in runs and 0.5 in runs:
     assert runs[0.5][-1] < runs[0.02][-1], (
         "0.5 should get further than 0.02 in 30 steps"
     )
+
+html(
+    compare({f"lr = {lr}": run_losses for lr, run_losses in runs.items()}),
+    alt="The loss against the step for each learning rate: "
+    + "; ".join(
+        f"lr = {lr} from {run[0]:.2f} to {run[-1]:.2f}, "
+        f"between {min(run):.2f} and {max(run):.2f}"
+        for lr, run in runs.items()
+    ),
+)
 
 # %% [markdown]
 # ## 5. Try it: the order of the steps

@@ -11,14 +11,11 @@
 # check what the lab claims, and tell you when your settings break a claim.
 
 # %%
-# %matplotlib inline
-import matplotlib.pyplot as plt
-
 from micrograd.data import make_moons, train_test_split
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.nn import MLP
 from micrograd.optim import SGD, linear_schedule
-from micrograd.plot import decision_boundary
+from micrograd.plot import Figure, Plot, decision_boundary, html
 
 # %% [markdown]
 # ## 1. Data, and points held back
@@ -83,17 +80,18 @@ assert train_acc >= 0.9 and test_acc >= 0.8
 # if any?
 
 # %%
-fig, (ax_loss, ax_plane) = plt.subplots(1, 2, figsize=(9, 3.4), layout="constrained")
-ax_loss.plot(history["loss"])
-ax_loss.set(xlabel="step", ylabel="loss", title="training loss")
-ax_loss.grid(alpha=0.3)
-decision_boundary(model, X_train, y_train, ax=ax_plane, title="decision boundary")
-for label, colour in ((-1, "#d95f02"), (1, "#1b6ac9")):
-    points = [x for x, yi in zip(X_test, y_test) if yi == label]
-    ax_plane.scatter(
-        [p[0] for p in points], [p[1] for p in points], c=colour, marker="x", s=40
-    )
-plt.show()
+loss_plot = Plot("training loss", xlabel="step", ylabel="loss").line(history["loss"])
+plane = decision_boundary(model, X_train, y_train, title="decision boundary")
+plane.classes(X_test, y_test, markers=("cross", "plus"), name="test y")
+wrong = sum((model(x).data > 0) != (t > 0) for x, t in zip(X_test, y_test))
+html(
+    Figure(loss_plot, plane),
+    alt=f"Left, the training loss falls from {history['loss'][0]:.2f} to "
+    f"{history['loss'][-1]:.2f} in {len(history['loss'])} steps. Right, the decision "
+    "boundary bends between the two moons; the test points are drawn as crosses "
+    f"(y = -1) and pluses (y = +1), and {wrong} of the {len(X_test)} fall on the wrong "
+    "side.",
+)
 
 # %% [markdown]
 # ## 4. Use the model
@@ -172,14 +170,16 @@ print(f"final loss {history2['loss'][-1]:.3f}")
 print(f"training accuracy {train_acc2:.0%}, test accuracy {test_acc2:.0%}")
 print("units on:", active_units(model2, X2_train))
 
-fig, ax = plt.subplots(figsize=(4.5, 3.6), layout="constrained")
-decision_boundary(
-    model2, X2_train, y2_train, ax=ax, title=f"{settings['hidden']}, noise {noise}"
-)
-plt.show()
-
 if settings["hidden"] == ():
     assert train_acc2 < 1.0, "a straight line cannot separate the moons"
+
+title = f"{settings['hidden']}, noise {noise}"
+html(
+    decision_boundary(model2, X2_train, y2_train, title=title),
+    alt=f"The decision boundary of the network with hidden layers {settings['hidden']}, "
+    f"trained on moons with noise {noise}: {train_acc2:.0%} of the training points "
+    "are on the side of their class.",
+)
 
 # %% [markdown]
 # ## 7. Try it: how much does noise cost?
