@@ -158,7 +158,8 @@ class Value:
 
         Leaves accumulate (``+=``): call ``zero_grad()`` between training steps.
         Intermediate nodes are reset first, so a second call adds exactly one
-        more gradient to every leaf.
+        more gradient to every leaf. A local derivative of 0 passes nothing back,
+        not even an infinite or NaN gradient (``0 * inf`` would be NaN).
         """
         topo = _topological_order(self)
         for node in topo:
@@ -167,7 +168,8 @@ class Value:
         self.grad += 1.0  # d(self)/d(self)
         for node in reversed(topo):
             for child, local in zip(node._prev, node._local):
-                child.grad += local * node.grad  # the chain rule
+                if local:  # 0: the output does not move with this input
+                    child.grad += local * node.grad  # the chain rule
         # --8<-- [end:backward]
 
 
