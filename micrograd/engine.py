@@ -18,6 +18,7 @@ the leaves and applies the chain rule at every node::
 import gc
 import math
 import numbers
+from collections.abc import Mapping
 
 __all__ = ["Value"]
 
@@ -35,6 +36,22 @@ def _to_float(x):
     if isinstance(x, numbers.Real):  # int, float, bool, Fraction, NumPy scalars
         return float(x)
     raise TypeError(f"Value needs a real number, got {type(x).__name__}: {x!r}")
+
+
+def _check_sequence(x, name):
+    """Raise TypeError unless ``x`` is a sequence, such as a list, a tuple or an array.
+
+    Refused: what has no order or no length (a set, a generator, None), and what
+    iterates over something else than its items (a string, bytes, a dict's keys).
+    """
+    if type(x) is list or type(x) is tuple:
+        return
+    if isinstance(x, str | bytes | Mapping) or not (
+        hasattr(x, "__len__") and hasattr(x, "__getitem__")
+    ):
+        raise TypeError(
+            f"{name} must be a sequence, such as a list, got {type(x).__name__}"
+        )
 
 
 class Value:
@@ -158,7 +175,8 @@ class Value:
 
         Leaves accumulate (``+=``): call ``zero_grad()`` between training steps.
         Intermediate nodes are reset first, so a second call adds exactly one
-        more gradient to every leaf.
+        more gradient to every leaf. A local derivative of 0 passes nothing back,
+        not even an infinite or NaN gradient (``0 * inf`` would be NaN).
         """
         topo = _topological_order(self)
         for node in topo:
@@ -167,7 +185,8 @@ class Value:
         self.grad += 1.0  # d(self)/d(self)
         for node in reversed(topo):
             for child, local in zip(node._prev, node._local):
-                child.grad += local * node.grad  # the chain rule
+                if local:  # 0: the output does not move with this input
+                    child.grad += local * node.grad  # the chain rule
         # --8<-- [end:backward]
 
 

@@ -5,9 +5,29 @@ A loss turns a model's outputs into one Value: the number training makes smaller
 operation for operation, so they give bit-identical losses and gradients.
 """
 
-from micrograd.engine import Value  # noqa: F401 (the examples below use it)
+from collections.abc import Iterator
+
+from micrograd.engine import Value, _check_sequence
 
 __all__ = ["hinge_loss", "mse_loss", "l2_penalty", "accuracy"]
+
+
+def _as_list(items, name):
+    """``items`` as a list: from a sequence, or from an iterator such as a generator."""
+    if not isinstance(items, Iterator):
+        _check_sequence(items, name)
+    return list(items)
+
+
+def _as_values(items, name):
+    """``items`` as a list of Values (a model's outputs, or its parameters)."""
+    items = _as_list(items, name)
+    for i, v in enumerate(items):
+        if not isinstance(v, Value):
+            raise TypeError(
+                f"{name} must be Values, got {type(v).__name__}: {v!r} (item {i})"
+            )
+    return items
 
 
 def _check_lengths(first, second, first_name, second_name):
@@ -37,7 +57,7 @@ def hinge_loss(scores, labels):
     >>> round(loss.data, 4)
     0.9333
     """
-    scores, labels = list(scores), list(labels)
+    scores, labels = _as_values(scores, "scores"), _as_list(labels, "labels")
     _check_lengths(scores, labels, "scores", "labels")
     _check_labels(labels)
     losses = [
@@ -55,7 +75,7 @@ def mse_loss(preds, targets):
     >>> loss.data
     2.5
     """
-    preds, targets = list(preds), list(targets)
+    preds, targets = _as_values(preds, "predictions"), _as_list(targets, "targets")
     _check_lengths(preds, targets, "predictions", "targets")
     errors = [(p - t) ** 2 for p, t in zip(preds, targets, strict=True)]
     return sum(errors) * (1.0 / len(errors))
@@ -72,7 +92,7 @@ def l2_penalty(parameters, alpha=1e-4):
     >>> round(penalty.data, 12)
     0.5
     """
-    parameters = list(parameters)
+    parameters = _as_values(parameters, "parameters")
     if not parameters:
         raise ValueError("got no parameters: need at least one")
     return alpha * sum(p * p for p in parameters)
@@ -81,15 +101,19 @@ def l2_penalty(parameters, alpha=1e-4):
 
 # --8<-- [start:accuracy]
 def accuracy(scores, labels):
-    """The fraction of scores on the right side of 0: ``(y > 0) == (s.data > 0)``.
+    """The fraction of scores on the right side of 0: above 0 for +1, at most 0 for -1.
+
+    A NaN score is on neither side: it counts as wrong.
 
     >>> accuracy([Value(2.0), Value(-0.5), Value(0.3)], [1, 1, -1])
     0.3333333333333333
     """
-    scores, labels = list(scores), list(labels)
+    scores, labels = _as_values(scores, "scores"), _as_list(labels, "labels")
     _check_lengths(scores, labels, "scores", "labels")
+    _check_labels(labels)
     right = [
-        (yi > 0) == (scorei.data > 0) for yi, scorei in zip(labels, scores, strict=True)
+        scorei.data > 0 if yi > 0 else scorei.data <= 0
+        for yi, scorei in zip(labels, scores, strict=True)
     ]
     return sum(right) / len(right)
     # --8<-- [end:accuracy]

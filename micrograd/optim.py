@@ -10,23 +10,42 @@
 (2.4, 1)
 """
 
+import math
+import numbers
+from collections.abc import Iterable
+
 from micrograd.engine import Value
 
 __all__ = ["SGD", "linear_schedule"]
+
+
+def _check_lr(lr, where=""):
+    """Raise a clear error unless ``lr`` is a finite number >= 0.
+
+    0 is allowed, as in PyTorch: a step with it leaves the parameters where they are,
+    which is where a schedule that decays to 0 ends (or a warm-up starts).
+    """
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+        raise TypeError(
+            f"the learning rate{where} must be a number, got {type(lr).__name__}: {lr!r}"
+        )
+    if not 0 <= lr < math.inf:
+        raise ValueError(f"the learning rate{where} must be a number >= 0, got {lr}")
 
 
 # --8<-- [start:sgd]
 class SGD:
     """Plain gradient descent: ``p.data -= lr * p.grad`` for every parameter.
 
-    ``lr`` is a positive number, or a schedule: a function of the step count
+    ``lr`` is a number >= 0, or a schedule: a function of the step count
     (0 at the first step) that returns the learning rate.
     """
 
     def __init__(self, parameters, lr=0.1):
-        if callable(parameters):
+        if callable(parameters) or not isinstance(parameters, Iterable):
             raise TypeError(
-                "pass the list of parameters, e.g. model.parameters() (with the ())"
+                "pass the list of parameters, e.g. model.parameters() (with the ()), "
+                f"got {type(parameters).__name__}"
             )
         self.parameters = list(parameters)
         if not self.parameters:
@@ -34,8 +53,8 @@ class SGD:
         for p in self.parameters:
             if not isinstance(p, Value):
                 raise TypeError(f"parameters must be Values, got {type(p).__name__}")
-        if not callable(lr) and not lr > 0:
-            raise ValueError(f"the learning rate must be positive, got {lr}")
+        if not callable(lr):
+            _check_lr(lr)
         self.schedule = lr
         self.steps = 0  # how many times step() has run
 
@@ -47,10 +66,7 @@ class SGD:
     def step(self):
         """Update every parameter using the gradients that ``backward()`` left in it."""
         lr = self.lr
-        if not lr > 0:
-            raise ValueError(
-                f"the learning rate must be positive, got {lr} at step {self.steps}"
-            )
+        _check_lr(lr, f" at step {self.steps}")
         for p in self.parameters:
             p.data -= lr * p.grad
         self.steps += 1
@@ -63,19 +79,22 @@ class SGD:
 
 
 def linear_schedule(start, end, total_steps):
-    """A learning rate that falls in a straight line from ``start`` to ``end``.
+    """A learning rate that goes in a straight line from ``start`` to ``end``.
 
     ``lr(k) = start - (start - end) * k / total_steps``, then stays at ``end``.
-    The original micrograd demo used ``1.0 - 0.9*k/100``:
+    Both are numbers >= 0, as for :class:`SGD`: a decay may end at 0, a warm-up
+    may start there. The original micrograd demo used ``1.0 - 0.9*k/100``:
 
     >>> lr = linear_schedule(1.0, 0.1, 100)
     >>> lr(0), lr(50), lr(100), lr(200)
     (1.0, 0.55, 0.1, 0.1)
     """
-    if not start > 0 or not end >= 0:
-        raise ValueError(f"need start > 0 and end >= 0, got start={start}, end={end}")
-    if not total_steps > 0:
-        raise ValueError(f"total_steps must be positive, got {total_steps}")
+    _check_lr(start, " at the start")
+    _check_lr(end, " at the end")
+    if isinstance(total_steps, bool) or not isinstance(total_steps, numbers.Integral):
+        raise TypeError(f"total_steps must be a whole number, got {total_steps!r}")
+    if total_steps < 1:
+        raise ValueError(f"total_steps must be at least 1, got {total_steps}")
 
     def lr(k):
         return start - (start - end) * k / total_steps if k < total_steps else end

@@ -301,3 +301,47 @@ def test_numpy_scalars_as_data_and_operands(kind):
         assert out.data == approx(expected)
     (two * x).backward()
     assert x.grad == 2.0
+
+
+INF_UPSTREAM = [  # each sends an infinite or NaN gradient down to a ReLU (or to x ** 0)
+    ("relu ** 0.5", lambda a: a.relu() ** 0.5, [-1.0, 0.0, 4.0]),
+    ("relu * nan", lambda a: a.relu() * math.nan, [-1.0, 0.0, 4.0]),
+    ("relu * inf", lambda a: a.relu() * math.inf, [-1.0, 0.0, 4.0]),
+    ("(relu - 4) ** 0.5", lambda a: (a.relu() - 4) ** 0.5, [4.0]),  # on: inf passes
+    ("pow 0 * inf", lambda a: a**0 * math.inf, [-1.0, 0.0, 4.0]),
+]
+
+
+@pytest.mark.parametrize(
+    "fn, x",
+    [
+        pytest.param(fn, x, id=f"{name}-{x}")
+        for name, fn, xs in INF_UPSTREAM
+        for x in xs
+    ],
+)
+def test_relu_stops_an_infinite_or_nan_gradient_as_pytorch_does(torch, fn, x):
+    v = Value(x)
+    out = fn(v)
+    out.backward()
+    t = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    expected = fn(t)
+    expected.backward()
+    assert out.data == approx(expected.item(), nan_ok=True)
+    assert v.grad == approx(t.grad.item(), nan_ok=True)
+
+
+def test_a_zero_local_derivative_passes_nothing_back():
+    # The example: relu is flat at -1, so x has no effect on the output.
+    x = Value(-1.0)
+    (x.relu() ** 0.5).backward()
+    assert x.grad == 0.0
+    # The same holds for any operation whose local derivative is exactly 0: a * 0 does
+    # not depend on a, so d/da of sqrt(a * 0) is 0. (PyTorch multiplies, 0 * inf = nan.)
+    a = Value(2.0)
+    ((a * 0.0) ** 0.5).backward()
+    assert a.grad == 0.0
+    # A non-zero local derivative still passes an infinite gradient on.
+    b = Value(0.0)
+    (b**0.5).backward()
+    assert b.grad == math.inf

@@ -1,5 +1,6 @@
 """Losses and accuracy: values, gradients, bit-identity with the original demo, errors."""
 
+import math
 import random
 
 import pytest
@@ -101,3 +102,48 @@ def test_l2_penalty_of_no_parameters_is_an_error():
 def test_hinge_loss_wants_plus_or_minus_one_labels(label):
     with pytest.raises(ValueError, match="-1 or \\+1"):
         hinge_loss([Value(1.0), Value(2.0)], [1, label])
+
+
+def test_accuracy_counts_a_nan_score_as_wrong():
+    nan = Value(math.nan)
+    assert accuracy([nan], [1]) == 0.0
+    assert accuracy([nan], [-1]) == 0.0
+    assert accuracy([nan, Value(2.0), Value(-1.0)], [-1, 1, -1]) == 2 / 3
+
+
+@pytest.mark.parametrize("label", [0, 2, 0.5, -2, math.nan, "1"])
+@pytest.mark.parametrize("fn", [hinge_loss, accuracy])
+def test_labels_must_be_plus_or_minus_one(fn, label):
+    with pytest.raises(ValueError, match="-1 or \\+1"):
+        fn([Value(1.0), Value(2.0)], [1, label])
+
+
+NOT_SEQUENCES = {
+    "dict": {0: Value(1.0), 1: Value(2.0)},  # would give its keys
+    "str": "ab",
+    "NoneType": None,
+    "set": {Value(1.0), Value(2.0)},  # has no order
+    "int": 3,
+}
+
+
+@pytest.mark.parametrize("type_name", NOT_SEQUENCES)
+@pytest.mark.parametrize("fn", [hinge_loss, mse_loss, accuracy])
+def test_scores_that_are_not_a_sequence_are_a_type_error(fn, type_name):
+    with pytest.raises(TypeError, match=f"must be a sequence.*got {type_name}"):
+        fn(NOT_SEQUENCES[type_name], [1, -1])
+    with pytest.raises(TypeError, match=f"must be a sequence.*got {type_name}"):
+        fn([Value(1.0), Value(2.0)], NOT_SEQUENCES[type_name])
+
+
+def test_l2_penalty_wants_a_sequence_of_values():
+    with pytest.raises(TypeError, match="must be a sequence.*got NoneType"):
+        l2_penalty(None)
+    with pytest.raises(TypeError, match="parameters must be Values, got float"):
+        l2_penalty([Value(1.0), 2.0])
+
+
+@pytest.mark.parametrize("fn", [hinge_loss, mse_loss, accuracy])
+def test_scores_must_be_values(fn):
+    with pytest.raises(TypeError, match=r"must be Values, got float: 0\.5 \(item 1\)"):
+        fn([Value(1.0), 0.5], [1, -1])

@@ -136,3 +136,84 @@ def test_original_moons_demo_reaches_100_percent_training_accuracy():
         losses.append(loss.data)
     assert accuracy(list(map(model, inputs)), y) == 1.0
     assert losses[-1] < 0.05 < losses[0]
+
+
+@pytest.mark.parametrize(
+    "build, message",
+    [
+        (lambda: MLP(2, []), "at least one layer"),
+        (lambda: MLP(2, [0, 1]), r"nouts\[0\] must be at least 1, got 0"),
+        (lambda: MLP(2, [16, -3, 1]), r"nouts\[1\] must be at least 1, got -3"),
+        (lambda: MLP(0, [4, 1]), "nin must be at least 1, got 0"),
+        (lambda: MLP(-2, [1]), "nin must be at least 1, got -2"),
+        (lambda: Layer(3, 0), "nout must be at least 1, got 0"),
+        (lambda: Layer(0, 2), "nin must be at least 1, got 0"),
+        (lambda: Neuron(0), "nin must be at least 1, got 0"),
+    ],
+)
+def test_sizes_must_be_positive(build, message):
+    with pytest.raises(ValueError, match=message):
+        build()
+
+
+@pytest.mark.parametrize(
+    "build, message",
+    [
+        (lambda: MLP(2, 16), "nouts must be a list of layer sizes, such as"),
+        (lambda: MLP(2, None), "nouts must be a list of layer sizes"),
+        (lambda: MLP(2, "16"), "nouts must be a list of layer sizes"),
+        (lambda: MLP(2, [16.0, 1]), r"nouts\[0\] must be a whole number, got float"),
+        (lambda: MLP(2.5, [1]), "nin must be a whole number, got float"),
+        (lambda: Layer(3, "4"), "nout must be a whole number, got str"),
+        (lambda: Neuron(True), "nin must be a whole number, got bool"),
+        (lambda: Neuron(None), "nin must be a whole number, got NoneType"),
+    ],
+)
+def test_sizes_must_be_whole_numbers(build, message):
+    with pytest.raises(TypeError, match=message):
+        build()
+
+
+def test_sizes_may_be_any_integer_type_and_nouts_any_sequence():
+    import numpy as np
+
+    model = MLP(np.int64(2), (np.int64(3), 1), seed=0)
+    assert len(model.parameters()) == 3 * 3 + 4
+    assert len(MLP(2, range(1, 3), seed=0).parameters()) == 3 + 2 * 2
+
+
+NOT_SEQUENCES = {
+    "dict": lambda: {0: 1.0, 1: 2.0},  # would give its keys
+    "generator": lambda: (x for x in [1.0, 2.0]),
+    "str": lambda: "ab",
+    "NoneType": lambda: None,
+    "set": lambda: {1.0, 2.0},  # has no order
+    "bytes": lambda: b"ab",
+}
+
+
+@pytest.mark.parametrize("type_name", NOT_SEQUENCES)
+@pytest.mark.parametrize(
+    "model", [MLP(2, [3, 1], seed=0), Layer(2, 3), Neuron(2)], ids=repr
+)
+def test_inputs_that_are_not_a_sequence_are_a_type_error(model, type_name):
+    with pytest.raises(TypeError, match=rf"inputs must be a sequence.*got {type_name}"):
+        model(NOT_SEQUENCES[type_name]())
+
+
+@pytest.mark.parametrize(
+    "x, type_name",
+    [([1.0, None], "NoneType"), ([1.0, "2"], "str"), ([[1.0], 2], "list")],
+)
+def test_inputs_that_are_not_numbers_name_their_type(x, type_name):
+    with pytest.raises(TypeError, match=f"real number, got {type_name}"):
+        MLP(2, [3, 1], seed=0)(x)
+
+
+def test_inputs_may_be_lists_tuples_arrays_or_values():
+    import numpy as np
+
+    model = MLP(2, [3, 1], seed=0)
+    expected = model([1.0, -2.0]).data
+    for x in [(1.0, -2.0), np.array([1.0, -2.0]), [Value(1.0), Value(-2.0)], [1, -2]]:
+        assert model(x).data == expected
