@@ -9,7 +9,7 @@
 
 const VERDICTS = {
   right: "✓ Right.",
-  wrong: "✗ Not quite: the explanation below is open.",
+  wrong: "✗ Not quite: its explanation is now open.",
   unanswered: "Not answered yet.",
 };
 
