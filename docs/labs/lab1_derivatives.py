@@ -4,10 +4,23 @@
 # Measure slopes with finite differences, find the step size that works, and check the chain
 # rule by hand against micrograd's `Value.backward()`.
 #
-# [Download this lab as a notebook](../lab1_derivatives.ipynb)
+# [Download this lab as a notebook](../lab1_derivatives.ipynb) or
+# [open it in Colab](https://colab.research.google.com/github/micrograd-course/micrograd-course/blob/main/docs/labs/lab1_derivatives.ipynb).
 #
 # Every cell runs as it is. Cells marked **Try it** are for you to edit and re-run: change the
-# numbers, and the `assert` lines tell you whether what the lesson claims still holds.
+# numbers, and the `assert` lines tell you whether what the lesson claims still holds. Cells
+# marked **Your turn** ask you to write a piece of code before the lab shows its own.
+
+# %%
+# The course package, installed first where it is missing (in Colab, for example).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("micrograd") is None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
+    )
 
 # %% [markdown]
 # ## 1. A slope from two evaluations
@@ -15,6 +28,7 @@
 # The function of the lesson, f(x) = 3x² − 4x + 5, and its exact slope 6x − 4 (from the power
 # rule), for comparison. A forward difference nudges x by a small h and divides the change of
 # f by h.
+
 
 # %%
 def f(x):
@@ -71,9 +85,34 @@ assert (
 # %% [markdown]
 # ## 3. Central differences
 #
-# Looking both ways, (f(x + h) − f(x − h)) / 2h, cancels the first-order error. For a parabola
-# that error is all there is, so use a curvier function to see the difference: tanh, whose exact
-# slope is 1 − tanh(x)².
+# Looking both ways, (f(x + h) − f(x − h)) / 2h, cancels the first-order error.
+#
+# **Your turn.** Write `central_difference(fn, x, h)` in the next cell: one line, in place of
+# `raise NotImplementedError`. The cell after it tries your version on f at x = 3, where the
+# slope is 14.
+
+
+# %%
+def central_difference(fn, x, h):
+    """The slope of fn at x, estimated from one point on each side of x."""
+    raise NotImplementedError  # your turn: replace this line
+
+
+# %%
+try:
+    yours = central_difference(f, 3.0, 1e-5)
+except NotImplementedError:
+    print("Not written yet: write central_difference above, then run both cells again.")
+else:
+    print(f"your estimate at x = 3: {yours:.10f}   exact: 14")
+    assert abs(yours - 14) < 1e-6, (
+        "far from 14: which two points does your version use?"
+    )
+
+# %% [markdown]
+# Here is the lab's version, in the next cell. For a parabola the first-order error is all there
+# is, so the cell uses a curvier function to compare the two estimates: tanh, whose exact slope
+# is 1 − tanh(x)².
 
 # %%
 import math

@@ -4,11 +4,24 @@
 # You will build a small autograd class of your own, one feature per step, and check it against
 # micrograd's `Value` and against numerical gradients.
 #
-# [Download this lab as a notebook](../lab2_value.ipynb)
+# [Download this lab as a notebook](../lab2_value.ipynb) or
+# [open it in Colab](https://colab.research.google.com/github/micrograd-course/micrograd-course/blob/main/docs/labs/lab2_value.ipynb).
 #
-# Run the cells from top to bottom. Cells marked **Try it** are for you: change the numbers or
-# the expression and run them again. The `assert` lines check what the lab claims; if one fails
-# after your change, its message says what no longer holds.
+# Run the cells from top to bottom. Cells marked **Your turn** ask you to write a piece before
+# the lab shows its own version: write it, run the check cell below it, then compare. Cells
+# marked **Try it** are for you to change and run again. The `assert` lines check what the lab
+# claims; if one fails after your change, its message says what no longer holds.
+
+# %%
+# The course package, installed first where it is missing (in Colab, for example).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("micrograd") is None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
+    )
 
 # %%
 import math
@@ -53,7 +66,37 @@ print(a, a.prev, a.local)
 #
 # A method can be attached to a class after the class is written. The lab uses that to add one
 # feature per cell; in a file of your own you would write them all inside `class Scalar:`.
-# The reflected versions (`__radd__`, `__rmul__`) make `2 * a` and `1 + a` work: Python calls
+#
+# **Your turn.** Write `add` and `mul` for two Scalars, in place of the
+# `raise NotImplementedError` lines, then run the check cell below.
+
+
+# %%
+def add(self, other):
+    """self + other: a new Scalar with the sum, its two inputs and their local derivatives."""
+    raise NotImplementedError  # your turn
+
+
+def mul(self, other):
+    """self * other: a new Scalar with the product, its inputs and their local derivatives."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+Scalar.__add__, Scalar.__mul__ = add, mul
+try:
+    d = Scalar(2.0) * Scalar(-3.0) + Scalar(10.0)
+except NotImplementedError:
+    print("Not written yet: write add and mul above, then run both cells again.")
+else:
+    print("d =", d, "made by", d.op, "with local derivatives", d.local)
+    assert d.data == 4.0, "the forward pass: 2 * -3 + 10 is 4"
+    assert d.local == (1.0, 1.0), "a sum's local derivatives are 1 and 1"
+    assert d.prev[0].local == (-3.0, 2.0), "a product's are the other input's values"
+
+# %% [markdown]
+# Here is the lab's version. It also accepts a plain number on either side: `as_scalar` wraps it,
+# and the reflected versions (`__radd__`, `__rmul__`) make `2 * a` and `1 + a` work. Python calls
 # them when the number on the left does not know what to do with a `Scalar`.
 
 
@@ -94,8 +137,29 @@ assert d.prev[0].local == (-3.0, 2.0), "the local derivatives of a*b are (b, a)"
 # 3. Walk the list backwards. Every node adds `local * node.grad` to each input's `grad`.
 #    Adding (`+=`) matters: a value used twice receives two contributions.
 #
-# The recursive sort below is fine for small graphs; micrograd uses an explicit stack so that
-# graphs thousands of operations deep do not hit Python's recursion limit.
+# **Your turn.** Write `backward` in the next cell, then run the check cell below it.
+
+
+# %%
+def backward(self):
+    """Fill in the grad of every Scalar that self was computed from."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+Scalar.backward = backward
+try:
+    a, b, c = Scalar(2.0), Scalar(-3.0), Scalar(10.0)
+    (a * b + c + a).backward()
+except NotImplementedError:
+    print("Not written yet: write backward above, then run both cells again.")
+else:
+    print("a.grad =", a.grad, " b.grad =", b.grad, " c.grad =", c.grad)
+    assert (a.grad, b.grad, c.grad) == (-2.0, 2.0, 1.0), "a is used twice: did you add?"
+
+# %% [markdown]
+# The lab's version. Its recursive sort is fine for small graphs; micrograd uses an explicit
+# stack so that graphs thousands of operations deep do not hit Python's recursion limit.
 
 
 # %%
@@ -194,6 +258,29 @@ assert a.grad == 2.0
 #
 # Subtraction can be built from operations we already have: `a - b` is `a + (-1) * b`. Its
 # gradient then comes out right by itself, through the rules of `+` and `*`.
+#
+# **Your turn.** Write `tanh` first, then run the check cell below it.
+
+
+# %%
+def tanh(self):
+    """tanh(self): the output, its input, and the local derivative 1 - t²."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+Scalar.tanh = tanh
+try:
+    x = Scalar(0.5)
+    x.tanh().backward()
+except NotImplementedError:
+    print("Not written yet: write tanh above, then run both cells again.")
+else:
+    print("gradient of tanh at 0.5:", x.grad, " expected:", 1 - math.tanh(0.5) ** 2)
+    assert math.isclose(x.grad, 1 - math.tanh(0.5) ** 2), "is it built from the output?"
+
+# %% [markdown]
+# The lab's versions of all of them:
 
 
 # %%

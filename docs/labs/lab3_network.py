@@ -4,11 +4,24 @@
 # You will compute a neuron and a tiny two-layer network with pencil-and-paper arithmetic, then
 # check every number (outputs, parameter counts, gradients) against micrograd.
 #
-# [Download this lab as a notebook](../lab3_network.ipynb)
+# [Download this lab as a notebook](../lab3_network.ipynb) or
+# [open it in Colab](https://colab.research.google.com/github/micrograd-course/micrograd-course/blob/main/docs/labs/lab3_network.ipynb).
 #
 # **How to use it.** Cells marked *Try it* have values you can change. Edit them, re-run the
 # cell and the cells below it. The `assert` lines check the lab's claims for whatever values you
-# pick: if one fails, you have found something worth a closer look.
+# pick: if one fails, you have found something worth a closer look. Cells marked *Your turn* ask
+# you to write a piece of code before the lab shows its own.
+
+# %%
+# The course package, installed first where it is missing (in Colab, for example).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("micrograd") is None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
+    )
 
 # %%
 from micrograd.engine import Value
@@ -173,19 +186,49 @@ for p in sorted(model.parameters(), key=lambda p: -abs(p.grad)):
 # A layer with n_in inputs and n_out neurons has n_out·(n_in + 1) parameters: one weight per input
 # and one bias, for each neuron.
 #
-# **Try it:** pick an architecture, write down your count in `my_count`, then run the cell.
+# **Your turn.** Write `count_parameters(nin, nouts)`, the number of parameters of
+# `MLP(nin, nouts)`, from the formula alone: no model. The check cell compares it with a real
+# model.
+
 
 # %%
+def count_parameters(nin, nouts):
+    """How many parameters MLP(nin, nouts) has, by the formula."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+try:
+    yours = count_parameters(2, [16, 16, 1])
+except NotImplementedError:
+    print("Not written yet: write count_parameters above, then run both cells again.")
+else:
+    print("your count:", yours, "  the model's:", len(MLP(2, [16, 16, 1]).parameters()))
+    assert yours == 337, (
+        "per layer: n_out * (n_in + 1), where n_in is the previous size"
+    )
+
+# %% [markdown]
+# The lab's version, layer by layer.
+#
+# **Try it:** pick an architecture, write down your count in `my_count`, then run the cell.
+
+
+# %%
+def count_parameters(nin, nouts):
+    sizes = [nin] + nouts
+    per_layer = [sizes[i + 1] * (sizes[i] + 1) for i in range(len(nouts))]
+    return sum(per_layer)
+
+
 nin, nouts = 2, [16, 16, 1]
 my_count = 337  # your answer, worked out on paper
 
-sizes = [nin] + nouts
-per_layer = [sizes[i + 1] * (sizes[i] + 1) for i in range(len(nouts))]
 actual = len(MLP(nin, nouts, seed=0).parameters())
-print("per layer:", per_layer, " total:", sum(per_layer), " micrograd:", actual)
+print("by the formula:", count_parameters(nin, nouts), "  micrograd:", actual)
 print("your count is", "right" if my_count == actual else f"off by {my_count - actual}")
 
-assert sum(per_layer) == actual
+assert count_parameters(nin, nouts) == actual
 
 # %% [markdown]
 # ## 6. Gradients accumulate: zero_grad

@@ -4,10 +4,23 @@
 # Write the training loop, try learning rates, and watch the loss curve of a small network
 # learning the moons data.
 #
-# [Download this lab as a notebook](../lab4_training.ipynb)
+# [Download this lab as a notebook](../lab4_training.ipynb) or
+# [open it in Colab](https://colab.research.google.com/github/micrograd-course/micrograd-course/blob/main/docs/labs/lab4_training.ipynb).
 #
-# The cells run from top to bottom in a few seconds. Cells marked **Try it** are meant to be
-# edited and run again: change a value, re-run the cell, and compare.
+# The cells run from top to bottom in a few seconds. Cells marked **Your turn** ask you to write
+# a piece of code before the lab shows its own. Cells marked **Try it** are meant to be edited
+# and run again: change a value, re-run the cell, and compare.
+
+# %%
+# The course package, installed first where it is missing (in Colab, for example).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("micrograd") is None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
+    )
 
 # %%
 from micrograd.data import make_moons
@@ -22,9 +35,9 @@ print(len(X), "points; the first one:", [round(v, 3) for v in X[0]], "with label
 # %% [markdown]
 # ## 1. One step by hand
 #
-# Before the loop, a single step: compute the loss, call `backward()`, move every parameter
-# against its gradient, and compute the loss again. If the step went downhill, the second
-# loss is smaller.
+# Before the loop, a single step, in the course's order: compute the loss (forward), clear the
+# gradients, call `backward()`, move every parameter against its gradient; then compute the
+# loss again. If the step went downhill, the second loss is smaller.
 #
 # The loss is the hinge loss of the scores plus a small L2 penalty on the weights.
 
@@ -37,8 +50,8 @@ def total_loss(model):
 
 
 model = MLP(2, [8, 1], seed=0)
-model.zero_grad()
 loss = total_loss(model)
+model.zero_grad()
 loss.backward()
 for p in model.parameters():
     p.data -= 0.5 * p.grad
@@ -50,13 +63,34 @@ assert after < before, "one step against the gradient should lower the loss"
 # %% [markdown]
 # ## 2. The loop
 #
-# Training is that step, repeated. Before reading the next cell, try writing it yourself in a
-# new cell: a function `train(lr, steps)` that builds a fresh `MLP(2, [8, 1], seed=0)` and, at
-# every step, clears the gradients, computes the scores and the loss, calls `backward()` and
-# updates the parameters. Make it return the model and the list of losses (floats, with
-# `loss.data`) and of accuracies.
+# Training is that step, repeated.
 #
-# Then compare with this version:
+# **Your turn.** Write `train(lr, steps=30)`: build a fresh `MLP(2, [8, 1], seed=0)` and, at
+# every step, compute the scores and the loss (`total_loss` does both), clear the gradients,
+# call `backward()` and update the parameters. Return the model and the list of the losses
+# (floats: `loss.data`). The check cell below tries it.
+
+
+# %%
+def train(lr, steps=30):
+    """Train a fresh MLP(2, [8, 1], seed=0) on X, y; return (model, losses)."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+try:
+    _, your_losses = train(lr=0.5)[:2]
+except NotImplementedError:
+    print("Not written yet: write train above, then run both cells again.")
+else:
+    print(
+        f"your loss: {your_losses[0]:.3f} at the start, {your_losses[-1]:.3f} at the end"
+    )
+    assert len(your_losses) == 30, "one loss per step"
+    assert your_losses[-1] < your_losses[0] / 2, "the loss should at least halve"
+
+# %% [markdown]
+# Compare with the lab's version. It also records the accuracy of each step.
 
 
 # %%
@@ -64,11 +98,11 @@ def train(lr, steps=30):
     model = MLP(2, [8, 1], seed=0)  # the same starting weights every time
     losses, accuracies = [], []
     for _ in range(steps):
-        model.zero_grad()  # 1. clear the old gradients
-        scores = [model(x) for x in X]  # 2. forward
-        loss = hinge_loss(scores, y) + l2_penalty(model.parameters())  # 3. one number
-        loss.backward()  # 4. gradients
-        for p in model.parameters():  # 5. a step downhill
+        scores = [model(x) for x in X]  # 1. forward: the scores...
+        loss = hinge_loss(scores, y) + l2_penalty(model.parameters())  # ...and the loss
+        model.zero_grad()  # 2. clear the old gradients
+        loss.backward()  # 3. gradients
+        for p in model.parameters():  # 4. a step downhill
             p.data -= lr * p.grad
         losses.append(loss.data)
         accuracies.append(accuracy(scores, y))
@@ -126,9 +160,9 @@ html(
 # %% [markdown]
 # ## 5. Try it: the order of the steps
 #
-# The five steps only work in the right order. Here each step has a letter: **F** forward and
+# The four moves only work in the right order. Here each move has a letter: **F** forward and
 # loss, **Z** `zero_grad()`, **B** `backward()`, **U** update. `train_in_order("FZBU")` runs them
-# in the order you give, at every step; leave a letter out to skip that step.
+# in the order you give, at every step; leave a letter out to skip that move.
 #
 # Predict first, then run: which of `"FZBU"`, `"FUZB"`, `"FBUZ"`, `"BZUF"`... trains? Try also
 # `"FBZU"` (clearing in the wrong place) and `"FBU"` (never clearing).
@@ -181,8 +215,8 @@ def train_sgd(lr, steps=30):
     optimizer = SGD(model.parameters(), lr=lr)
     losses = []
     for _ in range(steps):
-        optimizer.zero_grad()
         loss = total_loss(model)
+        optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         losses.append(loss.data)
@@ -203,8 +237,8 @@ assert train_sgd(0.5) == train(0.5)[1], (
 # - One step against the gradient lowers the loss; the loop repeats it.
 # - The learning rate decides how fast and whether training works at all: too small crawls,
 #   too large jumps around.
-# - The order of the steps matters, and a wrong order usually raises no error: the loss curve
-#   is how you notice.
+# - The order of the moves matters (forward, `zero_grad()`, `backward()`, update), and a wrong
+#   order usually raises no error: the loss curve is how you notice.
 #
 # Next, module 5 ("The full picture") trains a bigger network on the full moons data and looks
 # at what it learned.

@@ -4,11 +4,24 @@
 # Generate the moons, hold some points back, train a small network, check it on points it never
 # saw, look at its decision boundary and inside its hidden layers, then change the settings.
 #
-# [Download this lab as a notebook](../lab5_moons.ipynb)
+# [Download this lab as a notebook](../lab5_moons.ipynb) or
+# [open it in Colab](https://colab.research.google.com/github/micrograd-course/micrograd-course/blob/main/docs/labs/lab5_moons.ipynb).
 #
 # The whole lab runs in a few seconds: the network and the data are smaller than on the lesson
-# pages. Cells marked **Try it** are meant to be edited and run again; their `assert` lines
+# pages. Cells marked **Your turn** ask you to write a piece of code before the lab shows its
+# own. Cells marked **Try it** are meant to be edited and run again; their `assert` lines
 # check what the lab claims, and tell you when your settings break a claim.
+
+# %%
+# The course package, installed first where it is missing (in Colab, for example).
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("micrograd") is None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
+    )
 
 # %%
 from micrograd.data import make_moons, train_test_split
@@ -30,6 +43,30 @@ X_train, X_test, y_train, y_test = train_test_split(X, y, test_fraction=0.25, se
 print(f"{len(X_train)} training points, {len(X_test)} test points")
 print("labels used:", sorted(set(y)))
 assert set(y) == {-1, 1}
+
+# %% [markdown]
+# **Your turn.** A trained model is judged on points it never saw. Write
+# `evaluate(model, X, y)`: the fraction of the points of `X` whose score, `model(x).data`, has
+# the sign of their label in `y`. The check cell compares it with micrograd's `accuracy` on an
+# untrained network.
+
+
+# %%
+def evaluate(model, X, y):
+    """The fraction of the points of X that the model puts on the side of their label."""
+    raise NotImplementedError  # your turn
+
+
+# %%
+untrained = MLP(2, [8, 1], seed=1)
+try:
+    yours = evaluate(untrained, X_test, y_test)
+except NotImplementedError:
+    print("Not written yet: write evaluate above, then run both cells again.")
+else:
+    expected = accuracy([untrained(x) for x in X_test], y_test)
+    print(f"your accuracy: {yours:.3f}   micrograd's: {expected:.3f}")
+    assert abs(yours - expected) < 1e-12, "count the points where score and label agree"
 
 # %% [markdown]
 # ## 2. The whole training run as one function
@@ -58,7 +95,7 @@ def train(X, y, hidden=(8, 8), steps=40, lr_start=1.0, lr_end=0.1, alpha=1e-4, s
     return model, history
 
 
-def evaluate(model, X, y):
+def evaluate(model, X, y):  # the lab's version: micrograd's accuracy does the counting
     return accuracy([model(x) for x in X], y)
 
 
