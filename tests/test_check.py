@@ -53,7 +53,8 @@ def concepts(output):
 
 
 def solution_lines(exercise):
-    """The lines of the correct solutions that say how it is done."""
+    """The lines of the correct solutions that say how it is done (not a bare call such as
+    loss.backward(), which every example makes)."""
     lines = set()
     for path in (CASES / exercise).glob("*.py"):
         for line in path.read_text().splitlines():
@@ -61,6 +62,8 @@ def solution_lines(exercise):
             if len(line) < 12 or line.startswith(
                 ("#", "def ", "class ", '"""', "import ", "from ")
             ):
+                continue
+            if re.fullmatch(r"[\w.]+\(\)", line):
                 continue
             if any(token in line for token in ("=", "return", "(")):
                 lines.add(line)

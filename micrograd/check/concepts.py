@@ -346,7 +346,7 @@ layer-sizes: Each layer reads what the one before outputs
 layer-output: What a layer returns
     03-neural-network/layers-and-mlps/#a-one-neuron-layer-returns-a-value
     1. What should layer(x) give for a layer of several neurons, and of one?
-    2. Look at the return line of the layer's __call__.
+    2. Look at what the layer's __call__ gives back.
     3. A list of its neurons' outputs, or the single output itself when there is one neuron.
 
 last-layer-linear: The last layer is linear

@@ -138,12 +138,14 @@ class _Judge:
             item.concept, item.found = wrong.concept, wrong.found
         elif "raised" in run["seen"] and not run["where"].get("in_example"):
             at = run["where"]
-            item.concept = "error"
-            item.found = "Your code raised an exception while this example ran."
+            item.concept, item.line = "error", at.get("line")
             if run["seen"]["raised"].startswith("RecursionError"):
                 item.found = "Your code calls itself again and again without end."
-            item.error = (f"{at['file']}, line {at['line']}, in {at['function']}:",)
-            item.error = (*item.error, f"    {at['code']}") if "line" in at else ()
+            if item.line:
+                item.error = (
+                    f"{at['file']}, line {at['line']}, in {at['function']}:",
+                    f"    {at['code']}",
+                )
             item.error += (run["seen"]["raised"],)
             return item
         item.got, item.expected = _difference(reads, run["seen"], expected[j])

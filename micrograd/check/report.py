@@ -135,7 +135,8 @@ class Report:
         if more:
             lines += [
                 "",
-                f"For the next hint: the same command with --hint {self.hint + 1}",
+                f"For the next hint: --hint {self.hint + 1} on the command line "
+                f"(hint={self.hint + 1} in Python).",
             ]
         lines += [""] + textwrap.wrap(self.summary(cross), WIDTH)
         return _finish(lines, ascii)

@@ -209,6 +209,16 @@ MUTANTS = {
         "relu's slope is 1 at exactly 0 (x >= 0)",
         [("(1.0 if x > 0 else 0.0,)", "(1.0 if x >= 0 else 0.0,)")],
     ),
+    ("value", "grad_starts_none"): Mutant(
+        "value-fields",
+        "a new Value's gradient starts as None, not 0",
+        [("        self.grad = 0.0\n", "        self.grad = None\n")],
+    ),
+    ("value", "sub_adds"): Mutant(
+        "extra-operation",
+        "a - b adds b instead of subtracting it",
+        [("        return self + (-other)\n", "        return self + other\n")],
+    ),
     ("value", "no_radd"): Mutant(
         "reflected-operators",
         "no reflected operators: 2 + v and 2 * v fail",
@@ -383,6 +393,11 @@ MUTANTS = {
             )
         ],
     ),
+    ("neuron", "one_weight_too_many"): Mutant(
+        "neuron-weights",
+        "the neuron makes nin + 1 weights",
+        [("for _ in range(nin)]", "for _ in range(nin + 1)]")],
+    ),
     ("neuron", "no_bias_parameter"): Mutant(
         "parameters",
         "parameters() forgets the bias",
@@ -435,6 +450,11 @@ MUTANTS = {
         ],
     ),
     # --- mlp ----------------------------------------------------------------------------
+    ("mlp", "nin_neurons"): Mutant(
+        "layer-size",
+        "a layer makes nin neurons instead of nout",
+        [("for _ in range(nout)]", "for _ in range(nin)]")],
+    ),
     ("mlp", "wrong_sizes"): Mutant(
         "layer-sizes",
         "the layer sizes forget nin: sizes are taken from nouts alone",
