@@ -11,7 +11,7 @@ import pytest
 from micrograd.check import EXERCISES, check_source
 from micrograd.check.tutor import tutor_prompt
 from tests.check_cases import mutants
-from tests.test_check import CASES, STARTERS, SCAFFOLD, solution_lines
+from tests.test_check import CASES, SCAFFOLD, STARTERS, solution_lines
 
 ALL_SOLUTIONS = set().union(*(solution_lines(e) for e in EXERCISES))
 EARLIER = [

@@ -9,7 +9,7 @@ raw observations come out, and :func:`~micrograd.check.decide.decide` makes the 
   can fork), so that a learner's code that swallows every exception cannot hang it.
 - :func:`check_source`, the page (a Web Worker running Pyodide): everything in-process,
   source text in, ``{"exit", "concepts", "report"}`` out. The page enforces its time limit
-  by stopping the worker.
+  by stopping the worker. (Hence no module-level import of what Pyodide lacks.)
 """
 
 import hmac
@@ -17,9 +17,7 @@ import json
 import math
 import os
 import secrets
-import selectors
 import signal
-import subprocess
 import sys
 import time
 
@@ -31,6 +29,7 @@ from micrograd.check.observe import (
     isolate,
     limit_memory,
     load,
+    load_timeout,
     observe_namespace,
     restore,
     writer,
@@ -96,6 +95,8 @@ class _Run:
 def _collect(fd, nonce, run, deadline, alive):
     """Read the worker's messages from ``fd`` until it is done, stops, or time is up.
     Returns "done", "ended", "timeout" or "forged"."""
+    import selectors  # here: the page's Python has no processes to select from
+
     selector = selectors.DefaultSelector()
     selector.register(fd, selectors.EVENT_READ)
     buffer, seq, total = b"", 0, 0
@@ -141,14 +142,11 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None):
     if run.load_error is not None:
         return Report(ex.name, source, load_error=run.load_error)
     if run.facts is None:
-        if end == "timeout":
-            message = (
-                f"loading {source} did not finish within {timeout:g} seconds: does it run "
-                "a loop that never ends when it is imported? (If it is only slow, allow "
-                "more time with --timeout.)"
-            )
-        else:
-            message = f"loading {source} stopped Python (exit status {returncode})"
+        message = (
+            load_timeout(source, timeout)
+            if end == "timeout"
+            else f"loading {source} stopped Python (exit status {returncode})"
+        )
         return Report(ex.name, source, load_error=message)
     cut = None
     if not run.done:
@@ -169,11 +167,31 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None):
     )
 
 
-def _kill_group(pid):
+def _supervise(ex, plan, start, *, source, timeout, hint):
+    """Start a worker with ``start(fd, nonce) -> (pid, poll, wait)`` (``poll()``: None
+    while it runs), read its messages from the pipe ``fd``, stop its whole process group
+    (its children too, whatever they hold), and make the report."""
+    nonce, (read, write) = secrets.token_hex(16), os.pipe()
+    run = _Run(len(plan["cases"]))
     try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+        pid, poll, wait = start(write, nonce)
+    finally:
+        os.close(write)
+    try:
+        deadline = (
+            time.monotonic() + timeout + 1.0
+        )  # the worker's own limits come first
+        end = _collect(read, nonce, run, deadline, lambda: poll() is None)
+    finally:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        returncode = wait()
+        os.close(read)
+    return _report(
+        ex, run, end, source=source, timeout=timeout, hint=hint, returncode=returncode
+    )
 
 
 def check_file(name, path, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
@@ -191,47 +209,34 @@ def check_file(name, path, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
         message = f"{path} is {what}" if what else f"there is no file {path}"
         return Report(ex.name, source, load_error=message)
     plan = ex.plan(timeout)
-    nonce = secrets.token_hex(16)
-    read, write = os.pipe()
-    order = dict(nonce=nonce, fd=write, file=os.path.abspath(path), plan=plan)
-    order.update(memory=memory, timeout=timeout)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (_SOURCE_ROOT, env.get("PYTHONPATH")) if p
-    )
-    # -P: the worker's own imports never pick up the learner's files (a random.py, say).
-    proc = subprocess.Popen(
-        [sys.executable, "-P", "-m", "micrograd.check.worker"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        pass_fds=(write,),
-        start_new_session=True,
-        env=env,
-    )
-    os.close(write)
-    run = _Run(len(plan["cases"]))
-    try:
+
+    def start(fd, nonce):
+        import subprocess  # here: the page's Python has none
+
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (_SOURCE_ROOT, env.get("PYTHONPATH")) if p
+        )
+        # -P: the worker's own imports never pick up the learner's files (a json.py).
+        proc = subprocess.Popen(
+            [sys.executable, "-P", "-m", "micrograd.check.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(fd,),
+            start_new_session=True,
+            env=env,
+        )
+        order = dict(nonce=nonce, fd=fd, file=os.path.abspath(path), plan=plan)
+        order.update(memory=memory, timeout=timeout)
         try:
             proc.stdin.write(json.dumps(order).encode())
             proc.stdin.close()
         except BrokenPipeError:
             pass
-        deadline = time.monotonic() + timeout + 1.0
-        end = _collect(read, nonce, run, deadline, lambda: proc.poll() is None)
-    finally:
-        _kill_group(proc.pid)
-        proc.wait()
-        os.close(read)
-    return _report(
-        ex,
-        run,
-        end,
-        source=source,
-        timeout=timeout,
-        hint=hint,
-        returncode=proc.returncode,
-    )
+        return proc.pid, proc.poll, proc.wait
+
+    return _supervise(ex, plan, start, source=source, timeout=timeout, hint=hint)
 
 
 def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
@@ -247,37 +252,32 @@ def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1)
         getattr(o, "__qualname__", type(o).__name__) for o in objects.values()
     )
     plan = ex.plan(timeout)
-    run = _Run(len(plan["cases"]))
     if not hasattr(os, "fork"):
+        run = _Run(len(plan["cases"]))
         observe_namespace(plan, objects, run.take)
         return _report(ex, run, "done", source=source, timeout=timeout, hint=hint)
-    nonce = secrets.token_hex(16)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: run the examples, send the results, and leave
-        try:
-            os.setpgid(0, 0)
-            os.close(read)
-            limit_memory(memory)
-            observe_namespace(plan, objects, writer(write, nonce))
-        finally:
-            os._exit(0)
-    os.close(write)
-    try:
+
+    def start(fd, nonce):
+        pid = os.fork()
+        if pid == 0:  # the child: run the examples, send the results, and leave
+            try:
+                os.setpgid(0, 0)
+                limit_memory(memory)
+                observe_namespace(plan, objects, writer(fd, nonce))
+            finally:
+                os._exit(0)
         status = []
 
-        def alive():
-            if not status and os.waitpid(pid, os.WNOHANG) != (0, 0):
-                status.append("ended")
-            return not status
+        def poll():
+            if not status:
+                done, code = os.waitpid(pid, os.WNOHANG)
+                status.extend([os.waitstatus_to_exitcode(code)] if done else [])
+            return status[0] if status else None
 
-        end = _collect(read, nonce, run, time.monotonic() + timeout + 1.0, alive)
-    finally:
-        _kill_group(pid)
-        if not status:
-            os.waitpid(pid, 0)
-        os.close(read)
-    return _report(ex, run, end, source=source, timeout=timeout, hint=hint)
+        wait = lambda: os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])  # noqa: E731
+        return pid, poll, lambda: poll() if status else wait()
+
+    return _supervise(ex, plan, start, source=source, timeout=timeout, hint=hint)
 
 
 def check_source(name, source, *, filename=None, hint=1, emit=None):

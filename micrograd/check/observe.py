@@ -17,7 +17,6 @@ import re
 import signal
 import sys
 import threading
-import time
 import types
 
 PRINT_LIMIT = 2000  # characters of a learner's prints kept per example
@@ -154,29 +153,17 @@ class _Prints(io.StringIO):
 def run_case(world, code, reads, *, seconds=None, learner_file=None):
     """Run ``code`` with the names of ``world``, then evaluate each of ``reads``.
 
-    Returns {"status": "ok" | "raised" | "timeout" | "memory", "seen": the reads described
-    (or {"raised": ...}), "where": ..., "todo": ..., "printed": ..., "seconds": ...}.
+    Returns {"status": "ok", "raised", "timeout" or "memory"; "seen": the reads described,
+    or {"raised": ...}; "printed"; and, if raised, "where" and, for NotImplementedError,
+    "todo": the learner's function that raised it}.
     """
-    namespace = dict(world)
-    state, ids, out = {}, {}, _Prints()
-    result = {"status": "ok", "printed": ""}
-    start = time.perf_counter()
+    namespace, state, ids, out = dict(world), {}, {}, _Prints()
+    result = {"status": "ok"}
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             with time_limit(seconds, state):
                 exec(compile(code, "<example>", "exec"), namespace)
-                seen = []
-                for expression in reads:
-                    try:
-                        value = eval(
-                            compile(expression, "<example>", "eval"), namespace
-                        )
-                        seen.append(describe(value, ids))
-                    except (OutOfTime, MemoryError):
-                        raise
-                    except BaseException as exc:
-                        seen.append({"raised": raised(exc)})
-        result["seen"] = seen
+                result["seen"] = [_read(r, namespace, ids) for r in reads]
     except OutOfTime:
         result["status"] = "timeout"
     except MemoryError:
@@ -186,13 +173,21 @@ def run_case(world, code, reads, *, seconds=None, learner_file=None):
         result["where"] = where(exc, learner_file)
         if isinstance(exc, NotImplementedError):
             result["todo"] = result["where"].get("function", "")
-    if state.get("out_of_time"):
+    if state.get("out_of_time"):  # an OutOfTime the learner's code swallowed
         result["status"] = "timeout"
     if result["status"] in ("timeout", "memory"):
         result["seen"] = {"raised": result["status"]}
-    result["seconds"] = time.perf_counter() - start
     result["printed"] = out.getvalue()
     return result
+
+
+def _read(expression, namespace, ids):
+    try:
+        return describe(eval(compile(expression, "<example>", "eval"), namespace), ids)
+    except (OutOfTime, MemoryError):
+        raise
+    except BaseException as exc:
+        return {"raised": raised(exc)}
 
 
 # --- loading the learner's file ----------------------------------------------------------
@@ -200,6 +195,14 @@ def run_case(world, code, reads, *, seconds=None, learner_file=None):
 
 class LoadError(Exception):
     """The learner's file cannot be run: its message says why."""
+
+
+def load_timeout(name, seconds):
+    return (
+        f"loading {name} did not finish within {seconds:g} seconds: does it run a loop "
+        "that never ends when it is imported? (If it is only slow, allow more time with "
+        "--timeout.)"
+    )
 
 
 def load(source, filename, folder=None, *, seconds=None):
@@ -236,22 +239,15 @@ def load(source, filename, folder=None, *, seconds=None):
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             with time_limit(seconds, state):
                 exec(code, module.__dict__)
-    except OutOfTime:
-        raise LoadError(
-            f"loading {name} did not finish within {seconds:g} seconds: does it run a "
-            "loop that never ends, or a long computation, when it is imported? (If it is "
-            "only slow, allow more time with --timeout.)"
-        ) from None
     except BaseException as exc:
-        if state.get("out_of_time"):
-            raise LoadError(f"loading {name} ran out of time (--timeout)") from None
+        if isinstance(exc, OutOfTime) or state.get("out_of_time"):
+            raise LoadError(load_timeout(name, seconds)) from None
         at = where(exc, filename)
         lines = [f"{name} could not be loaded: it raised an error"]
         if at.get("line"):
             lines.append(f"{at['file']}, line {at['line']}, in {at['function']}:")
             lines.append(f"    {at['code']}")
-        lines.append(raised(exc))
-        raise LoadError("\n".join(lines)) from None
+        raise LoadError("\n".join([*lines, raised(exc)])) from None
     return module, out.getvalue()
 
 

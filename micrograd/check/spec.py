@@ -100,6 +100,11 @@ class Exercise:
         return list(dict.fromkeys(ids))
 
 
+def example(code, *reads):
+    """The cases of a check with one example: ``code``, then the ``reads``."""
+    return ((code, reads),)
+
+
 def wrong_ids(check):
     return [w.concept for w in check.wrong]
 

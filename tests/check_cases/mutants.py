@@ -393,10 +393,14 @@ MUTANTS = {
             )
         ],
     ),
-    ("neuron", "one_weight_too_many"): Mutant(
+    ("neuron", "weights_elsewhere"): Mutant(
         "neuron-weights",
-        "the neuron makes nin + 1 weights",
-        [("for _ in range(nin)]", "for _ in range(nin + 1)]")],
+        "the weights are kept in self.weights, not in self.w",
+        [
+            ("self.w = [", "self.weights = ["),
+            ("zip(self.w, x)", "zip(self.weights, x)"),
+            ("return self.w + [self.b]", "return self.weights + [self.b]"),
+        ],
     ),
     ("neuron", "no_bias_parameter"): Mutant(
         "parameters",

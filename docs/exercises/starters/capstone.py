@@ -71,5 +71,7 @@ if __name__ == "__main__":
     for step in range(0, len(losses), 10):
         print(f"step {step:3d}   loss {losses[step]:.4f}")
     right = sum((model(x).data > 0) == (label > 0) for x, label in zip(X, y))
-    print(f"after {len(losses)} steps at lr={lr}: loss {losses[-1]:.4f}, "
-          f"accuracy {right / len(y):.0%}")
+    print(
+        f"after {len(losses)} steps at lr={lr}: loss {losses[-1]:.4f}, "
+        f"accuracy {right / len(y):.0%}"
+    )

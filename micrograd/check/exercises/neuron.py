@@ -7,7 +7,7 @@ come from :func:`neuron`, a Neuron that makes the mistakes it is asked to make.
 
 import random
 
-from micrograd.check.spec import Check, Exercise, Wrong
+from micrograd.check.spec import Check, Exercise, Wrong, example
 
 ACTIVATIONS = {
     "relu": lambda z: z.relu(),
@@ -86,32 +86,8 @@ SETUP = f"n = Neuron(3)\n{SET}"
 INPUTS = ([1.0, 2.0, 1.5], [2.0, 1.0, -1.0], [0.0, 0.5, 0.5])  # w·x + b: 2.0, -1.5, 1.0
 
 
-def _forward_wrongs():
-    for act, what in (
-        ("none", "no activation"),
-        ("tanh", "tanh"),
-        ("sigmoid", "a sigmoid"),
-    ):
-        yield Wrong(
-            "activation",
-            f"Your outputs match {what} applied to w·x + b, instead of ReLU.",
-            {"Neuron": neuron(act=act)},
-        )
-    yield Wrong(
-        "neuron-bias",
-        "Your outputs match w·x without the bias.",
-        {"Neuron": neuron(bias="none")},
-    )
-    yield Wrong(
-        "bias-before-activation",
-        "Your outputs match relu(w·x) + b: the bias is added after ReLU.",
-        {"Neuron": neuron(bias="after")},
-    )
-    yield Wrong(
-        "returns-value",
-        "Your neuron returns a plain number.",
-        {"Neuron": neuron(output="float")},
-    )
+def _wrong(concept, found, **mistake):
+    return Wrong(concept, found, {"Neuron": neuron(**mistake)})
 
 
 CHECKS = (
@@ -119,12 +95,10 @@ CHECKS = (
         "weights",
         "Neuron(3) has 3 weights, each a Value of its own",
         "neuron-weights",
-        ((SETUP, ("n.w",)),),
+        example(SETUP, "n.w"),
         wrong=(
-            Wrong(
-                "weight-init",
-                "Your weights are one and the same Value, listed three times.",
-                {"Neuron": neuron(weights="repeated")},
+            _wrong(
+                "weight-init", "Your weights are one Value, thrice.", weights="repeated"
             ),
         ),
     ),
@@ -132,27 +106,17 @@ CHECKS = (
         "bias",
         "a bias n.b, a Value starting at 0",
         "neuron-bias",
-        (("n = Neuron(3)", ("isinstance(n.b, Value)", "n.b.data == 0")),),
-        wrong=(
-            Wrong(
-                "bias-init",
-                "Your bias does not start at 0.",
-                {"Neuron": neuron(start_bias=None)},
-            ),
-        ),
+        example("n = Neuron(3)", "isinstance(n.b, Value)", "n.b.data == 0"),
+        wrong=(_wrong("bias-init", "Your bias does not start at 0.", start_bias=None),),
     ),
     Check(
         "init",
         "weights start random, between -1 and 1",
         "weight-init",
-        (
-            (
-                "n = Neuron(3)",
-                (
-                    "all(-1 <= w.data <= 1 for w in n.w)",
-                    "len({w.data for w in n.w}) == 3",
-                ),
-            ),
+        example(
+            "n = Neuron(3)",
+            "all(-1 <= w.data <= 1 for w in n.w)",
+            "len({w.data for w in n.w}) == 3",
         ),
         requires=("weights",),
     ),
@@ -160,17 +124,15 @@ CHECKS = (
         "symmetry",
         "two neurons start with different weights",
         "symmetry",
-        (
-            (
-                "n1 = Neuron(3); n2 = Neuron(3)",
-                ("[w.data for w in n1.w] == [w.data for w in n2.w]",),
-            ),
+        example(
+            "n1 = Neuron(3); n2 = Neuron(3)",
+            "[w.data for w in n1.w] == [w.data for w in n2.w]",
         ),
         wrong=(
-            Wrong(
+            _wrong(
                 "symmetry",
-                "Every neuron you make starts with the very same weights.",
-                {"Neuron": neuron(weights="seeded")},
+                "Every neuron starts with the same weights.",
+                weights="seeded",
             ),
         ),
         requires=("init",),
@@ -179,22 +141,20 @@ CHECKS = (
         "parameters",
         "n.parameters() gives the weights, then the bias",
         "parameters",
-        ((SETUP, ("n.parameters()", "n.w", "n.b")),),
+        example(SETUP, "n.parameters()", "n.w", "n.b"),
         wrong=(
-            Wrong(
+            _wrong(
                 "parameter-order",
-                "Your list holds the right Values, the bias first.",
-                {"Neuron": neuron(parameters="bias, weights")},
+                "Your list has the bias first.",
+                parameters="bias, weights",
             ),
-            Wrong(
-                "parameters",
-                "Your list holds the weights but not the bias.",
-                {"Neuron": neuron(parameters="weights")},
+            _wrong(
+                "parameters", "Your list leaves out the bias.", parameters="weights"
             ),
-            Wrong(
+            _wrong(
                 "parameters",
-                "Your list holds new Values with the same numbers, not the neuron's own.",
-                {"Neuron": neuron(parameters="copies")},
+                "Your list holds copies, not the neuron's own Values.",
+                parameters="copies",
             ),
         ),
         requires=("weights", "bias"),
@@ -204,19 +164,43 @@ CHECKS = (
         "n(x) = relu(w·x + b)",
         "neuron-forward",
         tuple((f"{SETUP}\nout = n({x})", ("out",)) for x in INPUTS),
-        wrong=tuple(_forward_wrongs()),
+        wrong=(
+            *(
+                _wrong(
+                    "activation",
+                    f"Your outputs match {what} of w·x + b, not ReLU.",
+                    act=act,
+                )
+                for act, what in (
+                    ("none", "no activation"),
+                    ("tanh", "tanh"),
+                    ("sigmoid", "a sigmoid"),
+                )
+            ),
+            _wrong(
+                "neuron-bias", "Your outputs match w·x without the bias.", bias="none"
+            ),
+            _wrong(
+                "bias-before-activation",
+                "Your outputs match relu(w·x) + b.",
+                bias="after",
+            ),
+            _wrong(
+                "returns-value", "Your neuron returns a plain number.", output="float"
+            ),
+        ),
         requires=("weights", "bias"),
     ),
     Check(
         "linear",
         "Neuron(3, nonlin=False) gives w·x + b",
         "activation",
-        ((f"n = Neuron(3, nonlin=False)\n{SET}\nout = n({INPUTS[1]})", ("out",)),),
+        example(f"n = Neuron(3, nonlin=False)\n{SET}\nout = n({INPUTS[1]})", "out"),
         wrong=(
-            Wrong(
+            _wrong(
                 "activation",
                 "Your neuron applies ReLU even with nonlin=False.",
-                {"Neuron": neuron(act="relu!")},
+                act="relu!",
             ),
             Wrong(
                 "nonlin-argument",
@@ -230,18 +214,16 @@ CHECKS = (
         "gradients",
         "gradients reach the weights and the bias",
         "gradient",
-        (
-            (
-                f"{SETUP}\nout = n({INPUTS[0]}); out.backward()",
-                ("[w.grad for w in n.w]", "n.b.grad"),
-            ),
+        example(
+            f"{SETUP}\nout = n({INPUTS[0]}); out.backward()",
+            "[w.grad for w in n.w]",
+            "n.b.grad",
         ),
         wrong=(
-            Wrong(
+            _wrong(
                 "graph-broken",
-                "No gradient reaches the weights or the bias: the output is a new Value "
-                "made from numbers.",
-                {"Neuron": neuron(data=True)},
+                "The output is a new Value made from numbers.",
+                data=True,
             ),
         ),
         requires=("forward",),
@@ -250,17 +232,14 @@ CHECKS = (
         "value-inputs",
         "inputs that are Values (as in a network)",
         "gradient",
-        (
-            (
-                f"{SETUP}\nx = [Value(1.0), Value(2.0), Value(1.5)]\nout = n(x); out.backward()",
-                ("out.data", "[xi.grad for xi in x]"),
-            ),
+        example(
+            f"{SETUP}\nx = [Value(1.0), Value(2.0), Value(1.5)]\nout = n(x); out.backward()",
+            "out.data",
+            "[xi.grad for xi in x]",
         ),
         wrong=(
-            Wrong(
-                "graph-broken",
-                "No gradient reaches the inputs: they are used through their .data.",
-                {"Neuron": neuron(data=True)},
+            _wrong(
+                "graph-broken", "The inputs are used through their .data.", data=True
             ),
         ),
         requires=("gradients",),
