@@ -20,7 +20,8 @@ START = (
 STEPS = (
     "X, y = make_circles(8, noise=0.05, seed=1)\n"
     + START.format("4, 4, 1")
-    + "losses = train(model, X, y, 3, 0.1)"
+    + "losses = train(model, X, y, 3, 0.1)\n"
+    + "params = [p.data for p in model.parameters()]"
 )
 CIRCLES = (
     "X, y = make_circles(40, noise=0.05, seed=1)\n"
@@ -70,7 +71,7 @@ CHECKS = (
         "steps",
         "three training steps with your pieces",
         "training-loop",
-        ((STEPS, ("losses", "[p.data for p in model.parameters()]")),),
+        ((STEPS, ("losses", "params")),),
         wrong=train.WRONGS,
         requires=("own-value",),
         seconds=20.0,

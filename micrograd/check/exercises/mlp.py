@@ -2,80 +2,78 @@
 
 The examples read the structure through ``layer.neurons``, ``model.layers`` and each
 neuron's ``w``, and set the parameters themselves so that the outputs are known. The
-known mistakes come from :func:`network`, a Layer and an MLP that make them.
+known mistakes come from :func:`network_world`: a Layer and an MLP that make them.
 """
 
 from micrograd.check.spec import Check, Exercise, Wrong
 
 
-def network(
-    *,
-    nonlin_argument=True,
-    repeated=False,
-    single="value",
-    sizes="right",
-    last="linear",
-    order="layers",
-    data=False,
-):
-    """(Layer, MLP) with the given mistakes; ``network()`` makes none. ``repeated``: one
-    neuron listed nout times; ``single``: what a layer of one neuron returns ("value" or
-    "list"); ``sizes``: "right", "nouts" (each layer sized from nouts alone) or "swapped"
-    (Layer(nout, nin)); ``last``: "linear" or "relu"; ``order`` of model.parameters():
-    "layers" or "reversed"; ``data``: layers pass numbers on (the graph is cut)."""
-    from micrograd.engine import Value
-    from micrograd.nn import Neuron
+class _Layer:
+    """A Layer that makes the mistakes its class attributes switch on: ``repeated``, one
+    neuron listed nout times; ``single``, what a layer of one neuron returns ("value" or
+    "list")."""
 
-    class Layer:
-        def __init__(self, nin, nout, nonlin=True):
-            if repeated:
-                self.neurons = [Neuron(nin, nonlin=nonlin)] * nout
-            else:
-                self.neurons = [Neuron(nin, nonlin=nonlin) for _ in range(nout)]
+    repeated, single = False, "value"
 
-        def __call__(self, x):
-            outs = [n(x) for n in self.neurons]
-            return outs[0] if len(outs) == 1 and single == "value" else outs
+    def __init__(self, nin, nout, nonlin=True):
+        from micrograd.nn import Neuron
 
-        def parameters(self):
-            return [p for n in self.neurons for p in n.parameters()]
+        neurons = [
+            Neuron(nin, nonlin=nonlin) for _ in range(1 if self.repeated else nout)
+        ]
+        self.neurons = neurons * nout if self.repeated else neurons
 
+    def __call__(self, x):
+        outs = [n(x) for n in self.neurons]
+        return outs[0] if len(outs) == 1 and self.single == "value" else outs
+
+    def parameters(self):
+        return [p for n in self.neurons for p in n.parameters()]
+
+
+class _MLP:
+    """An MLP of ``layer`` that makes the mistakes its class attributes switch on:
+    ``sizes``, "right", "nouts" (sized from nouts alone) or "swapped" (Layer(nout, nin));
+    ``last``, "linear" or "relu"; ``order`` of its parameters, "layers" or "reversed";
+    ``data``: the layers pass plain numbers on (the graph is cut)."""
+
+    layer, sizes, last, order, data = _Layer, "right", "linear", "layers", False
+
+    def __init__(self, nin, nouts):
+        sz = nouts + nouts[-1:] if self.sizes == "nouts" else [nin] + nouts
+        pairs = [(sz[i], sz[i + 1]) for i in range(len(nouts))]
+        pairs = [(b, a) for a, b in pairs] if self.sizes == "swapped" else pairs
+        self.layers = [
+            self.layer(a, b, nonlin=self.last == "relu" or i != len(nouts) - 1)
+            for i, (a, b) in enumerate(pairs)
+        ]
+
+    def __call__(self, x):
+        from micrograd.engine import Value
+
+        for layer in self.layers:
+            x = layer(x)
+            if self.data and isinstance(x, list):
+                x = [Value(v.data) for v in x]
+        return x
+
+    def parameters(self):
+        layers = self.layers[::-1] if self.order == "reversed" else self.layers
+        return [p for layer in layers for p in layer.parameters()]
+
+
+def network_world(*, nonlin_argument=True, repeated=False, single="value", **mistakes):
+    """{"Layer", "MLP"} with the given mistakes (see :class:`_Layer` and :class:`_MLP`);
+    ``network_world()`` makes none. Without ``nonlin_argument``, Layer takes no nonlin."""
+    layer = type("Layer", (_Layer,), {"repeated": repeated, "single": single})
     if not nonlin_argument:
 
-        class Layer(Layer):  # noqa: F811 (the same name, for the same error message)
-            def __init__(self, nin, nout):
-                super().__init__(nin, nout)
+        def __init__(self, nin, nout):  # noqa: N807 (the method itself)
+            _Layer.__init__(self, nin, nout)
 
-    class MLP:
-        def __init__(self, nin, nouts):
-            sz = [nin] + nouts
-            if sizes == "nouts":
-                sz = nouts + nouts[-1:]
-            pairs = [(sz[i], sz[i + 1]) for i in range(len(nouts))]
-            if sizes == "swapped":
-                pairs = [(b, a) for a, b in pairs]
-            self.layers = [
-                Layer(a, b, nonlin=last == "relu" or i != len(nouts) - 1)
-                for i, (a, b) in enumerate(pairs)
-            ]
-
-        def __call__(self, x):
-            for layer in self.layers:
-                x = layer(x)
-                if data:
-                    x = [Value(v.data) for v in x] if isinstance(x, list) else x
-            return x
-
-        def parameters(self):
-            layers = self.layers[::-1] if order == "reversed" else self.layers
-            return [p for layer in layers for p in layer.parameters()]
-
-    return Layer, MLP
-
-
-def network_world(**mistakes):
-    layer, mlp = network(**mistakes)
-    return {"Layer": layer, "MLP": mlp}
+        __init__.__qualname__ = "Layer.__init__"  # as the learner's error says
+        layer.__init__ = __init__
+    return {"Layer": layer, "MLP": type("MLP", (_MLP,), {"layer": layer, **mistakes})}
 
 
 X3 = [1.0, 2.0, 1.5]

@@ -7,7 +7,7 @@ the mistake.
 """
 
 from micrograd import nn
-from micrograd.check.spec import Check, Exercise, Wrong
+from micrograd.check.spec import Check, Exercise, Wrong, example
 from micrograd.engine import Value
 
 
@@ -150,7 +150,8 @@ WRONGS = (  # the known mistakes of a training loop, shared with the capstone
 EXAMPLE = (
     "X, y = make_moons(8, noise=0.1, seed=1)\n"
     "model = MLP(2, [4, 4, 1], seed=3)\n"
-    "losses = train(model, X, y, 4, 0.1)"
+    "losses = train(model, X, y, 4, 0.1)\n"
+    "params = [p.data for p in model.parameters()]"
 )
 
 CHECKS = (
@@ -172,12 +173,7 @@ CHECKS = (
         "run",
         "the losses, the trained parameters and the updates match a correct run",
         "training-loop",
-        (
-            (
-                EXAMPLE,
-                ("losses", "[p.data for p in model.parameters()]", "model.updates"),
-            ),
-        ),
+        example(EXAMPLE, "losses", "params", "model.updates"),
         wrong=WRONGS,
         requires=("losses",),
         seconds=10.0,

@@ -68,93 +68,94 @@ ORDERS = {
 }
 
 
-def mistaken(
-    local=None,
-    *,
-    order="reversed",
-    accumulate=True,
-    chain=True,
-    seed="before",
-    numbers=True,
-    reflected="same",
-    result=None,
-):
-    """A Value class with the given mistakes; ``mistaken()`` makes none. ``local``
-    replaces some operations' local derivatives; ``order`` is one of ORDERS; ``seed`` is
-    "before", "after" or "none"; ``reflected`` "same", "none" or "number" (a new Value
-    without a graph); ``result`` maps operations to "float" (a plain number) or "input"
-    (the first input, changed)."""
-    rules, result = {**LOCAL, **(local or {})}, result or {}
+class _Model:
+    """A Value that makes the mistakes its class attributes switch on (none by default):
+    ``rules`` gives each operation's local derivatives; ``order`` is one of ORDERS;
+    ``seed`` is "before", "after" or "none"; ``result`` maps operations to "float" (a
+    plain number) or "input" (the first input, changed)."""
 
-    class Value:
-        def __init__(self, data, _prev=(), _local=()):
-            self.data, self.grad, self._prev, self._local = data, 0.0, _prev, _local
+    rules, order, seed, result = LOCAL, "reversed", "before", {}
+    accumulate = chain = numbers = True
 
-        def _apply(self, op, *other):
-            if other and op != "**":
-                (other,) = other
-                other = (
-                    other if isinstance(other, Value) or not numbers else Value(other)
-                )
-                args, prev = (self.data, other.data), (self, other)
-            else:
-                args, prev = (self.data, *other), (self,)
-            out = FORWARD[op](*args)
-            if result.get(op) == "float":
-                return out
-            if result.get(op) == "input":
-                self.data = out
-                return self
-            return Value(out, prev, rules[op](*args))
+    def __init__(self, data, _prev=(), _local=()):
+        self.data, self.grad, self._prev, self._local = data, 0.0, _prev, _local
 
-        def __add__(self, other):
-            return self._apply("+", other)
+    def _apply(self, op, *other):
+        if other and op != "**":
+            (other,) = other
+            if self.numbers and not isinstance(other, _Model):
+                other = type(self)(other)
+            args, prev = (self.data, other.data), (self, other)
+        else:
+            args, prev = (self.data, *other), (self,)
+        out = FORWARD[op](*args)
+        if self.result.get(op) == "float":
+            return out
+        if self.result.get(op) == "input":
+            self.data = out
+            return self
+        return type(self)(out, prev, self.rules[op](*args))
 
-        def __mul__(self, other):
-            return self._apply("*", other)
+    def __add__(self, other):
+        return self._apply("+", other)
 
-        def __pow__(self, n):
-            return self._apply("**", n)
+    def __mul__(self, other):
+        return self._apply("*", other)
 
-        def tanh(self):
-            return self._apply("tanh")
+    def __pow__(self, n):
+        return self._apply("**", n)
 
-        def exp(self):
-            return self._apply("exp")
+    def tanh(self):
+        return self._apply("tanh")
 
-        def relu(self):
-            return self._apply("relu")
+    def exp(self):
+        return self._apply("exp")
 
-        def __neg__(self):
-            return self * -1
+    def relu(self):
+        return self._apply("relu")
 
-        def __sub__(self, other):
-            return self + (-other)
+    def __neg__(self):
+        return self * -1
 
-        def __rsub__(self, other):
-            return other + (-self)
+    def __sub__(self, other):
+        return self + (-other)
 
-        def __truediv__(self, other):
-            return self * other**-1
+    def __rsub__(self, other):
+        return other + (-self)
 
-        def __rtruediv__(self, other):
-            return other * self**-1
+    def __truediv__(self, other):
+        return self * other**-1
 
-        def backward(self):
-            nodes = ORDERS[order](self)
-            self.grad = 1.0 if seed == "before" else self.grad
-            for node in nodes:
-                for child, d in zip(node._prev, node._local):
-                    step = d * node.grad if chain else d
-                    child.grad = child.grad + step if accumulate else step
-            self.grad = 1.0 if seed == "after" else self.grad
+    def __rtruediv__(self, other):
+        return other * self**-1
 
+    def backward(self):
+        nodes = ORDERS[self.order](self)
+        self.grad = 1.0 if self.seed == "before" else self.grad
+        for node in nodes:
+            for child, d in zip(node._prev, node._local):
+                step = d * node.grad if self.chain else d
+                child.grad = child.grad + step if self.accumulate else step
+        self.grad = 1.0 if self.seed == "after" else self.grad
+
+
+def _number_on_left(op):
+    def method(self, other):  # the right number, and no graph behind it
+        return type(self)(FORWARD[op](other, self.data))
+
+    return method
+
+
+def mistaken(local=None, *, reflected="same", **switches):
+    """A Value class with the given mistakes (see :class:`_Model`); ``mistaken()`` makes
+    none. ``local`` replaces some operations' local derivatives; ``reflected`` is "same",
+    "none" or "number" (for 1 + a and 3 * a)."""
+    attributes = {"rules": {**LOCAL, **(local or {})}, **switches}
     if reflected == "same":
-        Value.__radd__, Value.__rmul__ = Value.__add__, Value.__mul__
+        attributes.update(__radd__=_Model.__add__, __rmul__=_Model.__mul__)
     elif reflected == "number":
-        Value.__radd__ = lambda self, other: Value(other + self.data)
-        Value.__rmul__ = lambda self, other: Value(other * self.data)
-    return Value
+        attributes.update(__radd__=_number_on_left("+"), __rmul__=_number_on_left("*"))
+    return type("Value", (_Model,), attributes)
 
 
 # --- the examples --------------------------------------------------------------------
@@ -421,6 +422,9 @@ def _backward_checks():
             wrong=_local_wrongs(op),
             requires=(f"forward:{op}", "seed"),
         )
+
+
+def _chain_checks():
     for op in OPS:
         yield Check(
             f"chain:{op}",
@@ -518,7 +522,7 @@ EXTRAS = [
     ("5 - a", "a = Value(2.0); c = 5 - a; c.backward()", "__rsub__", ()),
     ("1 / a", "a = Value(2.0); c = 1 / a; c.backward()", "__rtruediv__", ("chain:**",)),
 ]
-CHECKS = (*_forward_checks(), *_backward_checks(), *_graph_checks())
+CHECKS = (*_forward_checks(), *_backward_checks(), *_chain_checks(), *_graph_checks())
 
 
 def _reference():
