@@ -221,6 +221,9 @@ def test_the_python_api_never_hangs():
     report = micrograd.check.value(Value, timeout=1, quiet=True)
     assert time.monotonic() - start < 10
     assert report.concepts == ["timeout"], report
+    for bad in (0, -1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="timeout must be a finite, positive"):
+            micrograd.check.value(Value, timeout=bad)
 
 
 def test_own_helper_modules_are_the_learners_own(tmp_path):

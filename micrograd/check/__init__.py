@@ -22,13 +22,16 @@ for the page, :func:`tutor_prompt` builds a prompt for an AI tutor.
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.hosts import check_file, check_objects, check_source
 from micrograd.check.report import Report
+from micrograd.check.tutor import tutor_prompt
 
 __all__ = [
     "EXERCISES",
     "Report",
     "capstone",
     "check_file",
+    "check_objects",
     "check_source",
+    "tutor_prompt",
     "loss",
     "mlp",
     "neuron",

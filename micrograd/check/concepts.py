@@ -239,7 +239,7 @@ bias-init: The bias starts at 0
     2. Look at how __init__ makes the bias.
     3. The weights start random; the bias starts at 0, as in micrograd.
 symmetry: Neurons must not start identical
-    03-neural-network/layers-and-mlps/#a-layer-neurons-side-by-side
+    03-neural-network/module-pattern/#seeded-initialisation
     1. If two neurons start with the same weights, what do they compute, and what gradients
        do they get?
     2. Look at how your neurons get their start values: a fixed seed, or one neuron

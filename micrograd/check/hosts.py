@@ -202,7 +202,7 @@ def check_file(name, path, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
     most ``memory`` MiB.
     """
     ex = exercise(name)
-    timeout = valid_seconds(timeout or ex.seconds)
+    timeout = valid_seconds(ex.seconds if timeout is None else timeout)
     source = os.path.basename(path) or path
     if not os.path.isfile(path):
         what = "a folder: give the path of your .py file" if os.path.isdir(path) else ""
@@ -247,7 +247,7 @@ def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1)
     they exist.
     """
     ex = exercise(name)
-    timeout = valid_seconds(timeout or ex.seconds)
+    timeout = valid_seconds(ex.seconds if timeout is None else timeout, "timeout")
     source = " and ".join(
         getattr(o, "__qualname__", type(o).__name__) for o in objects.values()
     )
