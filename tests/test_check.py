@@ -1,14 +1,13 @@
-"""The exercise checker, ``python -m micrograd.check``, on a mutation suite.
+"""The exercise checker, ``python -m micrograd.check``, on its mutation suite.
 
-``tests/check_cases/<exercise>/correct.py`` is a correct solution, and
-``tests/check_cases/mutants.py`` makes each classic mistake from it with a few text edits,
-written into a temporary folder for the checker to run. The checker must pass the correct
-files (exit 0), find each mistake under the right concept id (exit 1), report unloadable files
-(exit 2), never crash on the learner's exceptions or endless loops, and never print solution
-code.
+``tests/check_cases/<exercise>/correct.py`` is a correct solution (``value`` has a second
+one, ``closures.py``, in the other design), and ``tests/check_cases/mutants.py`` makes each
+classic mistake from one with a few text edits, written into a temporary folder. The
+checker must pass the correct files (exit 0), name each mistake's concept first (exit 1),
+report unloadable files (exit 2), and never print solution code; the page's entry point,
+``check_source``, must give exactly what the command line gives, on every file.
 """
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -17,104 +16,97 @@ from pathlib import Path
 
 import pytest
 
-import micrograd.check
-from micrograd.check import Report, check_file
+from micrograd.check import EXERCISES, check_source
 from tests.check_cases import mutants
 from tests.check_cases.mutants import MUTANTS, EditError, Mutant
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "check_cases"
 STARTERS = ROOT / "docs" / "exercises" / "starters"
-EXERCISES = ["value", "neuron", "mlp", "loss", "train"]
-
-# Each mistake is made from its exercise's correct.py by a few text edits (see mutants.py)
-# and written into the test's temporary folder. The endless loop has a test of its own.
-ENDLESS = ("value", "infinite_loop")
-# (exercise, mutant, concept id the first diagnosis must name)
+CORRECT = sorted(p.relative_to(CASES) for p in CASES.glob("*/*.py"))
+ENDLESS = ("value", "infinite_loop")  # its own test: it takes the whole time limit
 MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDLESS]
 
 
-def run_cli(exercise, path, *args, timeout=5, env=None):
+def run_cli(exercise, path, *args, env=None):
     """Run the checker's command line; return (exit status, output)."""
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "micrograd.check",
-            exercise,
-            str(path),
-            "--timeout",
-            str(timeout),
-            *args,
-        ],
+        [sys.executable, "-m", "micrograd.check", exercise, str(path), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=240,
         env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
     )
     return proc.returncode, proc.stdout + proc.stderr
 
 
+@pytest.fixture(autouse=True)
+def private_history(tmp_path, monkeypatch):
+    """Every command line of these tests keeps its history in the test's own folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
 def concepts(output):
-    """The concept ids of the ✗ blocks of a report."""
+    """The concept ids of the ✗ blocks of a report, in order."""
     return re.findall(r"^  ✗ \[([^\]]+)\]", output, re.M)
 
 
 def solution_lines(exercise):
-    """The lines of code of the correct solution that say how it is done."""
+    """The lines of the correct solutions that say how it is done (not a bare call such as
+    loss.backward(), which every example makes)."""
     lines = set()
-    for line in (CASES / exercise / "correct.py").read_text().splitlines():
-        line = line.strip()
-        if len(line) < 12 or line.startswith(
-            ("#", "def ", "class ", '"""', "import ", "from ")
-        ):
-            continue
-        if any(token in line for token in ("=", "return", "(")):
-            lines.add(line)
+    for path in (CASES / exercise).glob("*.py"):
+        for line in path.read_text().splitlines():
+            line = line.strip()
+            if len(line) < 12 or line.startswith(
+                ("#", "def ", "class ", '"""', "import ", "from ")
+            ):
+                continue
+            if re.fullmatch(r"[\w.]+\(\)", line):
+                continue
+            if any(token in line for token in ("=", "return", "(")):
+                lines.add(line)
     return lines
 
 
 def assert_no_solution(exercise, output):
-    """No line of the solution appears in the report, apart from the learner's own lines
+    """No line of a solution appears in the report, apart from the learner's own line
     quoted under "Error:" (the line that raised)."""
-    quoted, kept = False, []
-    for line in output.splitlines():
-        if quoted and line.startswith(" " * 20):
-            quoted = False
-            continue
-        quoted = "Error:" in line
-        kept.append(line)
+    kept = [line for line in output.splitlines() if not line.startswith(" " * 21)]
     text = "\n".join(kept)
     leaked = [line for line in solution_lines(exercise) if line in text]
     assert not leaked, f"solution code in the report: {leaked}"
 
 
-def test_case_folders_hold_only_the_correct_solutions():
-    """The mistakes live in mutants.py, not as copies of correct.py that could drift."""
-    on_disk = sorted(p.relative_to(CASES).as_posix() for p in CASES.glob("*/*.py"))
-    assert on_disk == sorted(f"{e}/correct.py" for e in EXERCISES)
-    assert {e for e, _ in MUTANTS} == set(EXERCISES)
+def test_every_exercise_has_a_starter_a_solution_and_mutants():
+    """The whole of an exercise besides its spec: what CONTRIBUTING.md promises."""
+    for name in EXERCISES:
+        assert (STARTERS / f"{name}.py").is_file(), name
+        assert (CASES / name / "correct.py").is_file(), name
+        assert any(e == name for e, _ in MUTANTS), f"{name} has no mutants"
+    bases = {Path(e, f"{m.base}.py") for (e, _), m in MUTANTS.items()}
+    bases |= {Path(e, "correct.py") for e in EXERCISES}
+    assert set(CORRECT) == bases, "a case file that no mutant uses, or a missing one"
 
 
-def test_every_mutant_changes_its_correct_solution():
-    """Each edit of each mutant applies to exactly one place (or source() raises) and changes
-    the code: a mutant equal to correct.py, apart from its docstring, could never fail."""
+def test_every_mutant_changes_its_solution():
+    """Each edit applies to exactly one place (or source() raises) and changes the code."""
     problems = []
     for (exercise, name), mutant in MUTANTS.items():
-        correct = (CASES / exercise / "correct.py").read_text(encoding="utf-8")
+        base = (CASES / exercise / f"{mutant.base}.py").read_text(encoding="utf-8")
         try:
             source = mutants.source(exercise, name)
         except EditError as error:
             problems.append(str(error))
             continue
-        code = correct
+        code = base
         for old, new in mutant.edits:
             if old == new:
                 problems.append(f"{exercise}/{name}: an edit that changes nothing")
             code = mutants.apply(code, old, new)
-        if code == correct:
-            problems.append(f"{exercise}/{name}: the edits leave correct.py as it is")
+        if code == base:
+            problems.append(f"{exercise}/{name}: the edits leave the solution as it is")
         if f'"""Mistake: {mutant.why}."""' not in source:
             problems.append(
                 f"{exercise}/{name}: the docstring does not name the mistake"
@@ -126,66 +118,71 @@ def test_every_mutant_changes_its_correct_solution():
 def test_an_edit_that_does_not_apply_raises(monkeypatch, tmp_path):
     for old, message in [
         ("no such line in correct.py", "not found"),
-        ("        out._backward = _backward\n", "found more than once"),
+        ("        self.grad = 0.5\n", "not found"),
+        ("(self, other)", "found more than once"),
         ("", "not found"),
     ]:
-        monkeypatch.setitem(
-            MUTANTS, ("value", "_broken"), Mutant("error", "broken", [(old, "")])
-        )
+        mutant = Mutant("error", "broken", [(old, "")])
+        monkeypatch.setitem(MUTANTS, ("value", "_broken"), mutant)
         with pytest.raises(EditError, match=f"value/_broken, edits\\[0\\]: {message}"):
             mutants.write("value", "_broken", tmp_path)
     assert not (tmp_path / "value" / "_broken.py").exists()
 
 
-@pytest.mark.parametrize("exercise", EXERCISES)
-def test_correct_solution_passes(exercise):
-    status, output = run_cli(exercise, CASES / exercise / "correct.py")
+def assert_page_agrees(exercise, path, status, output):
+    """The page's entry point gives the command line's exit code, concepts and text."""
+    found = check_source(exercise, path.read_text(encoding="utf-8"), filename=path.name)
+    assert found["exit"] == status
+    assert found["concepts"] == list(dict.fromkeys(concepts(output))) + (
+        ["not-implemented"] if "[not-implemented]" in output else []
+    )
+    assert found["report"] == output.rstrip("\n")
+
+
+@pytest.mark.parametrize("case", CORRECT, ids=str)
+def test_correct_solution_passes(case):
+    exercise = case.parts[0]
+    status, output = run_cli(exercise, CASES / case)
     assert status == 0, output
     assert "✓" in output and "✗" not in output
     assert "Well done" in output
     assert_no_solution(exercise, output)
+    assert_page_agrees(exercise, CASES / case, status, output)
 
 
 @pytest.mark.parametrize(
     ("exercise", "case", "concept"), MISTAKES, ids=[f"{e}/{c}" for e, c, _ in MISTAKES]
 )
 def test_mistake_is_diagnosed(exercise, case, concept, tmp_path):
-    status, output = run_cli(exercise, mutants.write(exercise, case, tmp_path))
+    path = mutants.write(exercise, case, tmp_path)
+    status, output = run_cli(exercise, path)
     assert status == 1, output
-    found = concepts(output)
-    assert found, output
-    assert found[0] == concept, output  # the first diagnosis names the concept
-    for label in ("Example:", "You got:" if concept != "error" else "Error:", "Hint:"):
+    assert concepts(output)[:1] == [concept], output  # the first diagnosis names it
+    labels = ["Example:", "Error:" if concept == "error" else "You got:", "Hint 1/"]
+    for label in labels if concept != "own-code" else ["Found:", "Hint 1/"]:
         assert label in output, output
+    assert "Lesson:    https://" in output
     assert "Traceback" not in output, output
     assert_no_solution(exercise, output)
-
-
-def test_the_learners_exception_is_quoted_concisely(tmp_path):
-    status, output = run_cli("value", mutants.write("value", "raises", tmp_path))
-    assert status == 1
-    assert "raises.py, line" in output
-    assert "AttributeError: 'Value' object has no attribute 'dat'" in output
-    assert "c = a * b; c.backward()" in output  # the example that was running
+    assert_page_agrees(exercise, path, status, output)
 
 
 def test_endless_loop_is_stopped_and_reported(tmp_path):
     path = mutants.write(*ENDLESS, tmp_path)
-    status, output = run_cli("value", path, timeout=1.5)
+    status, output = run_cli("value", path, "--timeout", "1.5")
     assert status == 1, output
     assert concepts(output) == ["timeout"] == [MUTANTS[ENDLESS].concept], output
     assert "did not finish within 1.5 seconds" in output
-    assert "c.backward()" in output  # the example that was running
+    assert "a.backward()" in output  # the example that was running
     assert_no_solution("value", output)
 
 
-@pytest.mark.parametrize("exercise", EXERCISES)
+@pytest.mark.parametrize("exercise", list(EXERCISES))
 def test_untouched_starter_says_where_to_start(exercise):
-    starter = STARTERS / f"{exercise}.py"
-    text = starter.read_text()
+    text = (STARTERS / f"{exercise}.py").read_text()
     assert f"python -m micrograd.check {exercise} {exercise}.py" in text
     assert "NotImplementedError" in text
-    status, output = run_cli(exercise, starter)
+    status, output = run_cli(exercise, STARTERS / f"{exercise}.py")
     assert status == 1, output
     assert "Not implemented yet: start with" in output
     assert concepts(output) == ["not-implemented"], output
@@ -194,23 +191,41 @@ def test_untouched_starter_says_where_to_start(exercise):
 # What a starter gives away on purpose: the value starter's __init__ and __repr__, and the
 # list the training loop fills.
 SCAFFOLD = {
-    'def __init__(self, data, _children=(), _op=""):',
+    'def __init__(self, data, _children=(), _op="", _local=()):',
     "self.data = data",
     "self.grad = 0.0",
-    "self._backward = lambda: None",
-    "self._prev = set(_children)",
+    "self._prev = _children",
     "self._op = _op",
+    "self._local = _local",
     'return f"Value(data={self.data}, grad={self.grad})"',
     "losses = []",
     "return losses",
 }
 
 
-@pytest.mark.parametrize("exercise", EXERCISES)
+@pytest.mark.parametrize("exercise", list(EXERCISES))
 def test_starters_hold_no_solution(exercise):
     text = (STARTERS / f"{exercise}.py").read_text()
     leaked = [line for line in solution_lines(exercise) - SCAFFOLD if line in text]
     assert not leaked, leaked
+
+
+def test_the_steps_of_training_come_in_one_order_everywhere():
+    """forward (scores, loss), zero_grad, backward, update: in the starter, the solution
+    and the checker's hints."""
+    starter = (STARTERS / "train.py").read_text()
+    assert "forward pass" in starter and starter.index("zero_grad") < starter.index(
+        "backward, and the update"
+    )
+    code = (CASES / "train" / "correct.py").read_text()
+    steps = ["scores = ", "loss = ", "zero_grad()", "backward()", "p.data -="]
+    assert [code.index(s) for s in steps] == sorted(code.index(s) for s in steps)
+    from micrograd.check.concepts import CONCEPTS
+
+    for concept in ("zero-grad", "update-order", "training-loop"):
+        rule = CONCEPTS[concept].hints[-1]
+        words = ["orward", "zero_grad", "backward", "update"]
+        assert [rule.index(w) for w in words] == sorted(rule.index(w) for w in words)
 
 
 UNLOADABLE = {
@@ -247,7 +262,14 @@ def test_missing_file_and_bad_arguments_exit_2(tmp_path):
     status, output = run_cli("value", tmp_path / "nowhere.py")
     assert status == 2 and "there is no file" in output
     status, output = run_cli("values", CASES / "value" / "correct.py")
-    assert status == 2 and "invalid choice" in output
+    assert status == 2 and "invalid choice: 'values'" in output
+    for bad in ("nan", "inf", "-1", "0", "soon"):
+        status, output = run_cli(
+            "value", CASES / "value" / "correct.py", "--timeout", bad
+        )
+        assert status == 2 and "--timeout must be a" in output, output
+    status, output = run_cli("value", CASES / "value" / "correct.py", "--hint", "0")
+    assert status == 2 and "--hint must be 1 or more" in output
 
 
 def test_missing_function_exits_2(tmp_path):
@@ -264,108 +286,76 @@ def test_l2_penalty_is_optional(tmp_path):
     path.write_text(source[: source.index("def l2_penalty")])
     status, output = run_cli("loss", path)
     assert status == 0, output
-    assert "l2_penalty: not defined (optional)" in output
+    assert (
+        "l2_penalty: alpha times the sum of squares, and its gradient: not written"
+        in output
+    )
 
 
-def test_the_learners_prints_do_not_disturb_the_checker(tmp_path):
+def test_hints_come_in_levels(tmp_path):
+    path = mutants.write("value", "plus_assign", tmp_path)
+    from micrograd.check.concepts import CONCEPTS
+
+    hints = CONCEPTS["grad-accumulation"].hints
+    for level in (1, 2, 3):
+        status, output = run_cli("value", path, "--hint", str(level))
+        assert status == 1
+        assert f"Hint {level}/3:" in output
+        shown = " ".join(output.split())
+        assert " ".join(hints[level - 1].split()) in shown
+        assert (
+            ("--hint " + str(level + 1)) in output
+            if level < 3
+            else "--hint" not in output
+        )
+
+
+def test_the_learners_prints_are_shown_under_their_check(tmp_path):
     source = (CASES / "value" / "correct.py").read_text()
     source = source.replace(
         "        build_topo(self)\n",
-        "        print('walking the graph', topo)\n        build_topo(self)\n",
+        "        print('walking the graph from', self.data)\n        build_topo(self)\n",
     )
     path = tmp_path / "value.py"
     path.write_text("print('hello from the learner')\n" + source)
     status, output = run_cli("value", path)
     assert status == 0, output
-    assert "hello" not in output and "walking" not in output
-
-
-def test_the_course_value_is_not_an_answer(tmp_path):
-    path = tmp_path / "value.py"
-    path.write_text("from micrograd.engine import Value\n")
-    status, output = run_cli("value", path)
-    assert status == 1 and concepts(output) == ["own-value"], output
+    assert "  Printed while loading:\n      hello from the learner\n" in output
+    lines = output.splitlines()
+    at = next(i for i, line in enumerate(lines) if "✓ backward() starts" in line)
+    assert "Printed:   walking the graph from 2.0" in lines[at + 1]
+    assert "... (more was printed)" in output  # capped: a print in every backward()
 
 
 def test_output_without_unicode(tmp_path):
-    status, output = run_cli(
-        "value",
-        mutants.write("value", "plus_assign", tmp_path),
-        env={"PYTHONIOENCODING": "ascii"},
-    )
+    path = mutants.write("value", "plus_assign", tmp_path)
+    status, output = run_cli("value", path, env={"PYTHONIOENCODING": "ascii"})
     assert status == 1
     assert "OK " in output and "X  [grad-accumulation]" in output
     assert "✓" not in output and "✗" not in output
 
 
-# --- the Python API -------------------------------------------------------------------------
+def test_history_is_kept_and_forgotten(tmp_path):
+    data = tmp_path / "history-home"
+    env = {"XDG_DATA_HOME": str(data)}
+    run_cli("value", mutants.write("value", "plus_assign", tmp_path), env=env)
+    run_cli("loss", mutants.write("loss", "no_mean", tmp_path), env=env)
+    from micrograd.check import history
 
-
-def load(exercise, case, directory=None):
-    """The module of a correct solution, or of a mutant written into ``directory``."""
-    if case == "correct":
-        path = CASES / exercise / "correct.py"
-    else:
-        path = mutants.write(exercise, case, directory)
-    spec = importlib.util.spec_from_file_location(f"_case_{exercise}_{case}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_api_returns_and_prints_a_report(capsys, tmp_path):
-    report = micrograd.check.value(load("value", "plus_assign", tmp_path).Value)
-    printed = capsys.readouterr().out
-    assert isinstance(report, Report)
-    assert not report.ok and report.exit_code == 1
-    assert report.concepts == ["grad-accumulation"]
-    assert report.problems[0].example == "a = Value(2.0); b = a * a; b.backward()"
-    assert printed.strip() == str(report).strip()
-    assert "[grad-accumulation]" in "\n".join(report.messages)
-    assert_no_solution("value", printed)
-
-
-def test_api_passes_correct_solutions(capsys):
-    assert micrograd.check.value(load("value", "correct").Value, quiet=True).ok
-    assert micrograd.check.neuron(load("neuron", "correct").Neuron, quiet=True).ok
-    m = load("mlp", "correct")
-    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).ok
-    m = load("loss", "correct")
-    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).ok
-    assert micrograd.check.loss(
-        m.hinge_loss, quiet=True
-    ).ok  # l2_penalty is optional here
-    assert micrograd.check.train(load("train", "correct").train, quiet=True).ok
-    assert capsys.readouterr().out == ""
-
-
-def test_api_finds_mistakes_of_each_exercise(tmp_path):
-    m = load("train", "no_zero_grad", tmp_path)
-    assert micrograd.check.train(m.train, quiet=True).concepts == ["zero-grad"]
-    m = load("loss", "wrong_sign", tmp_path)
-    assert micrograd.check.loss(m.hinge_loss, m.l2_penalty, quiet=True).concepts == [
-        "loss-sign"
+    file = data / "micrograd-course" / "history.json"
+    os.environ["XDG_DATA_HOME"] = str(data)
+    assert history.path() == file
+    entries = history.load()
+    assert [(e["concept"], e["exercise"]) for e in entries] == [
+        ("grad-accumulation", "value"),
+        ("loss-mean", "loss"),
     ]
-    m = load("mlp", "last_layer_relu", tmp_path)
-    assert micrograd.check.mlp(m.Layer, m.MLP, quiet=True).concepts == [
-        "last-layer-linear"
-    ]
-    m = load("neuron", "no_bias", tmp_path)
-    assert micrograd.check.neuron(m.Neuron, quiet=True).concepts == ["neuron-bias"]
-
-
-def test_api_stops_an_endless_loop(tmp_path):
-    report = micrograd.check.value(
-        load(*ENDLESS, tmp_path).Value, timeout=0.5, quiet=True
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", e["date"]) for e in entries)
+    proc = subprocess.run(
+        [sys.executable, "-m", "micrograd.check", "--forget"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
     )
-    assert report.concepts == ["timeout"]
-
-
-def test_api_check_file_and_report_round_trip(tmp_path):
-    report = check_file(
-        "value", str(mutants.write("value", "tanh_derivative", tmp_path))
-    )
-    assert report.exit_code == 1 and report.concepts == ["local-derivative:tanh"]
-    again = Report.from_dict(report.to_dict())
-    assert str(again) == str(report)
-    assert check_file("value", "no/such/file.py").exit_code == 2
+    assert proc.returncode == 0 and f"Erased history: {file}" in proc.stdout
+    assert not file.exists()

@@ -1,38 +1,64 @@
-"""``python -m micrograd.check <exercise> <file.py> [--timeout SECONDS]``
-
-Exit status: 0 when everything is right, 1 when a mistake is found (or a piece is not
-written yet), 2 when the file cannot be loaded.
-"""
+"""``python -m micrograd.check EXERCISE FILE``: check a file; ``--help`` for the rest."""
 
 import argparse
 import sys
 
-from micrograd.check._exercises import EXERCISES
-from micrograd.check._process import DEFAULT_TIMEOUT, check_file
+from micrograd.check import history
+from micrograd.check.exercises import EXERCISES
+from micrograd.check.hosts import DEFAULT_MEMORY, check_file, result, valid_seconds
+from micrograd.check.tutor import tutor_prompt
+
+EPILOG = """\
+exercises:
+{exercises}
+
+exit status: 0 all right, 1 a mistake found (or a piece not written yet), 2 the file
+could not be checked (it cannot be loaded, or an option is wrong).
+
+The concepts the checker names are kept, with the exercise and the date, in
+{history}
+(--tutor-prompt lists them for your tutor; nothing is sent anywhere). --forget erases it.
+
+example:
+  python -m micrograd.check value value.py"""
 
 
 def _parser():
-    exercises = "\n".join(f"  {e.name:<8} {e.about}" for e in EXERCISES.values())
+    exercises = "\n".join(f"  {e.name:<9} {e.about}" for e in EXERCISES.values())
     parser = argparse.ArgumentParser(
         prog="python -m micrograd.check",
         description="Check your solution to one of the course's exercises.",
-        epilog=f"exercises:\n{exercises}\n\nexample:\n  python -m micrograd.check value value.py"
-        "\n\nexit status: 0 all right, 1 a mistake found, 2 the file cannot be loaded",
+        epilog=EPILOG.format(exercises=exercises, history=history.path()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "exercise",
-        choices=list(EXERCISES),
-        metavar="exercise",
-        help="which exercise: " + ", ".join(EXERCISES),
-    )
-    parser.add_argument("file", help="your .py file")
+    parser.add_argument("exercise", nargs="?", help="which exercise (see below)")
+    parser.add_argument("file", nargs="?", help="your .py file")
     parser.add_argument(
         "--timeout",
-        type=float,
-        default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"stop your code after this long (default: {DEFAULT_TIMEOUT:g})",
+        help="stop your code after this long in all (default: 10, 180 for capstone)",
+    )
+    parser.add_argument(
+        "--memory",
+        type=int,
+        default=DEFAULT_MEMORY,
+        metavar="MIB",
+        help=f"the memory your code may use, in MiB (default: {DEFAULT_MEMORY})",
+    )
+    parser.add_argument(
+        "--hint",
+        type=int,
+        default=1,
+        metavar="LEVEL",
+        help="how much help each hint gives: 1 a question, 2 where to look, 3 the rule",
+    )
+    parser.add_argument(
+        "--tutor-prompt",
+        action="store_true",
+        help="print a prompt for your AI tutor instead of the report",
+    )
+    parser.add_argument(
+        "--forget", action="store_true", help="erase the history of concepts, then stop"
     )
     return parser
 
@@ -45,13 +71,45 @@ def _can_print(text):
     return True
 
 
+def _options(parser, args):
+    """The options, checked; exits with status 2 and a clear message when one is wrong."""
+    if args.forget:
+        return None
+    if args.exercise not in EXERCISES or not args.file:
+        known = ", ".join(EXERCISES)
+        what = f"invalid choice: {args.exercise!r}" if args.file else "missing argument"
+        parser.error(f"{what} (exercises: {known}; then the path of your file)")
+    try:
+        timeout = None if args.timeout is None else valid_seconds(args.timeout)
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.memory < 64:
+        parser.error(f"--memory must be at least 64 (MiB), got {args.memory}")
+    if args.hint < 1:
+        parser.error(f"--hint must be 1 or more, got {args.hint}")
+    return dict(timeout=timeout, memory=args.memory, hint=args.hint)
+
+
 def main(argv=None):
-    args = _parser().parse_args(argv)
-    if args.timeout <= 0:
-        print("--timeout must be a positive number of seconds", file=sys.stderr)
-        return 2
-    report = check_file(args.exercise, args.file, timeout=args.timeout)
-    print(report.render(ascii=not _can_print("✓✗")))
+    parser = _parser()
+    args = parser.parse_args(argv)
+    options = _options(parser, args)
+    if options is None:
+        erased = history.forget()
+        print(f"{'Erased' if erased else 'There is no'} history: {history.path()}")
+        return 0
+    report = check_file(args.exercise, args.file, **options)
+    if args.tutor_prompt:
+        try:
+            with open(args.file, encoding="utf-8", errors="replace") as f:
+                source = f.read()
+        except OSError:
+            source = ""
+        text = tutor_prompt(args.exercise, source, result(report), history.load())
+    else:
+        text = report.render(ascii=not _can_print("✓✗·"))
+    print(text if _can_print(text) else text.encode("ascii", "replace").decode())
+    history.record(report.concepts, args.exercise)
     return report.exit_code
 
 

@@ -1,7 +1,8 @@
 """The learners' mistakes of the checker's mutation suite, as edits to a correct solution.
 
-Every mutant is ``<exercise>/correct.py`` with a few exact text edits that make one classic
-mistake, and a docstring that says which. ``source(exercise, name)`` builds its code and
+Every mutant is a correct solution, ``<exercise>/correct.py`` (or another correct file of
+its folder), with a few exact text edits that make one classic mistake, and a docstring
+that says which. ``source(exercise, name)`` builds its code and
 ``write(exercise, name, directory)`` writes it to ``<directory>/<exercise>/<name>.py``.
 
 Each edit's ``old`` text must occur exactly once in the code it is applied to (correct.py,
@@ -18,18 +19,20 @@ CASES = Path(__file__).resolve().parent
 
 class Mutant(NamedTuple):
     """One mistake: the concept id the checker must name first, what is wrong (the mutant's
-    docstring reads ``Mistake: <why>.``), and the (old, new) edits, applied in order."""
+    docstring reads ``Mistake: <why>.``), the (old, new) edits, applied in order, and the
+    solution they are applied to (``<exercise>/<base>.py``)."""
 
     concept: str
     why: str
     edits: list[tuple[str, str]]
+    base: str = "correct"
 
 
 class EditError(ValueError):
     """An edit's old text is missing from the code, or occurs more than once."""
 
 
-# The backward() of value/correct.py: a topological order, then each rule in reverse.
+# backward() of value/correct.py: a topological order, then the chain rule in reverse.
 TOPO_BACKWARD = """\
         topo = []
         visited = set()
@@ -44,81 +47,83 @@ TOPO_BACKWARD = """\
         build_topo(self)
         self.grad = 1.0
         for node in reversed(topo):
-            node._backward()
+            for child, local in zip(node._prev, node._local):
+                child.grad += local * node.grad
 """
+# What each node passes on, in value/correct.py's backward().
+PASS_ON = """\
+            for child, local in zip(node._prev, node._local):
+                child.grad += local * node.grad
+"""
+LIBRARY = "\nfrom micrograd.engine import Value as CourseValue\n\n\nclass Value(CourseValue):\n"
+
+
+def _backward(walk):
+    """value/correct.py's backward() with another walk through the graph."""
+    return [(TOPO_BACKWARD, walk)]
+
 
 MUTANTS = {
-    # --- value ------------------------------------------------------------------------------
+    # --- value: the course's design (local derivatives as numbers) ---------------------
     ("value", "plus_assign"): Mutant(
-        concept="grad-accumulation",
-        why="the backward rules overwrite .grad (=) instead of adding to it (+=)",
-        edits=[
-            ("self.grad += 1.0 * out.grad", "self.grad = 1.0 * out.grad"),
-            ("other.grad += 1.0 * out.grad", "other.grad = 1.0 * out.grad"),
-            ("self.grad += other.data * out.grad", "self.grad = other.data * out.grad"),
-            ("other.grad += self.data * out.grad", "other.grad = self.data * out.grad"),
-            (
-                "self.grad += other * self.data ** (other - 1) * out.grad",
-                "self.grad = other * self.data ** (other - 1) * out.grad",
-            ),
-            ("self.grad += (1 - t**2) * out.grad", "self.grad = (1 - t**2) * out.grad"),
-            ("self.grad += out.data * out.grad", "self.grad = out.data * out.grad"),
-            (
-                "self.grad += (out.data > 0) * out.grad",
-                "self.grad = (out.data > 0) * out.grad",
-            ),
-        ],
+        "grad-accumulation",
+        "the chain rule overwrites .grad (=) instead of adding to it (+=)",
+        [("child.grad += local * node.grad", "child.grad = local * node.grad")],
     ),
-    ("value", "no_topo"): Mutant(
-        concept="topological-order",
-        why=(
-            "backward() goes breadth-first from the output instead of in topological order"
+    ("value", "no_reverse"): Mutant(
+        "reverse-order",
+        "backward() walks the topological order without reversing it",
+        [("for node in reversed(topo):", "for node in topo:")],
+    ),
+    ("value", "only_output"): Mutant(
+        "reverse-order",
+        "backward() passes on the output's gradient only, without walking the graph",
+        _backward(
+            """\
+        self.grad = 1.0
+        for child, local in zip(self._prev, self._local):
+            child.grad += local * self.grad
+"""
         ),
-        edits=[
-            (
-                TOPO_BACKWARD,
-                """\
+    ),
+    ("value", "breadth_first"): Mutant(
+        "topological-order",
+        "backward() goes breadth-first from the output instead of in topological order",
+        _backward(
+            """\
         self.grad = 1.0
         queue = [self]
         seen = {self}
         while queue:
             node = queue.pop(0)
-            node._backward()
-            for child in node._prev:
+            for child, local in zip(node._prev, node._local):
+                child.grad += local * node.grad
                 if child not in seen:
                     seen.add(child)
                     queue.append(child)
-""",
-            ),
-        ],
+"""
+        ),
     ),
     ("value", "recursive_backward"): Mutant(
-        concept="topological-order",
-        why=(
-            "backward() runs a node's rule, then calls backward() on each child right away"
-        ),
-        edits=[
-            (
-                TOPO_BACKWARD,
-                """\
+        "topological-order",
+        "backward() passes a node's gradient on, then calls each input's walk right away",
+        _backward(
+            """\
         self.grad = 1.0
-        self._propagate()
+        self._pass_on()
 
-    def _propagate(self):
-        self._backward()
+    def _pass_on(self):
+        for child, local in zip(self._prev, self._local):
+            child.grad += local * self.grad
         for child in self._prev:
-            child._propagate()
-""",
-            ),
-        ],
+            child._pass_on()
+"""
+        ),
     ),
     ("value", "topo_no_visited"): Mutant(
-        concept="topological-order",
-        why=(
-            "the topological walk has no visited set: a reused node is listed"
-            " (and run) several times"
-        ),
-        edits=[
+        "topological-order",
+        "the topological walk has no visited set: a reused node is listed several times",
+        [
             ("        visited = set()\n", ""),
             (
                 """\
@@ -136,63 +141,88 @@ MUTANTS = {
             ),
         ],
     ),
-    ("value", "tanh_derivative"): Mutant(
-        concept="local-derivative:tanh",
-        why="tanh's local derivative is 1 - t instead of 1 - t**2",
-        edits=[
-            ("self.grad += (1 - t**2) * out.grad", "self.grad += (1 - t) * out.grad")
+    ("value", "no_seed"): Mutant(
+        "seed-gradient",
+        "backward() never sets the output's gradient to 1",
+        [("        self.grad = 1.0\n", "")],
+    ),
+    ("value", "seed_after_walk"): Mutant(
+        "seed-gradient",
+        "backward() sets the output's gradient to 1 only after the walk",
+        [
+            ("        self.grad = 1.0\n", ""),
+            (PASS_ON, PASS_ON + "        self.grad = 1.0\n"),
         ],
     ),
-    ("value", "exp_derivative"): Mutant(
-        concept="local-derivative:exp",
-        why="exp's local derivative is 1 instead of exp(x)",
-        edits=[("self.grad += out.data * out.grad", "self.grad += 1.0 * out.grad")],
+    ("value", "no_chain"): Mutant(
+        "chain-rule",
+        "the chain rule forgets to multiply by the node's gradient",
+        [("child.grad += local * node.grad", "child.grad += local")],
     ),
-    ("value", "pow_derivative"): Mutant(
-        concept="local-derivative:pow",
-        why="the power rule keeps the exponent: n * x**n",
-        edits=[
-            (
-                "self.grad += other * self.data ** (other - 1) * out.grad",
-                "self.grad += other * self.data**other * out.grad",
-            )
-        ],
+    ("value", "add_derivative"): Mutant(
+        "local-derivative:add",
+        "+ records a local derivative of 0 for its second input",
+        [('"+", (1.0, 1.0)', '"+", (1.0, 0.0)')],
     ),
     ("value", "mul_derivative"): Mutant(
-        concept="local-derivative:mul",
-        why="each input of * gets its own value instead of the other input's",
-        edits=[
-            (
-                """\
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-""",
-                """\
-            self.grad += self.data * out.grad
-            other.grad += other.data * out.grad
-""",
-            )
-        ],
+        "local-derivative:mul",
+        "each input of * gets its own value instead of the other input's",
+        [("(other.data, self.data)", "(self.data, other.data)")],
+    ),
+    ("value", "mul_not_recorded"): Mutant(
+        "local-derivative:mul",
+        "* records no local derivatives",
+        [('"*", (other.data, self.data))', '"*")')],
+    ),
+    ("value", "pow_derivative"): Mutant(
+        "local-derivative:pow",
+        "the power rule keeps the exponent: n * x**n",
+        [("(n * self.data ** (n - 1),)", "(n * self.data**n,)")],
+    ),
+    ("value", "pow_fixed_exponent"): Mutant(
+        "local-derivative:pow",
+        "the power rule is written for a**3 only: 3 * x**2, whatever n is",
+        [("(n * self.data ** (n - 1),)", "(3 * self.data**2,)")],
+    ),
+    ("value", "pow_precedence"): Mutant(
+        "local-derivative:pow",
+        "n * x**n - 1: the exponent n - 1 is missing its brackets",
+        [("(n * self.data ** (n - 1),)", "(n * self.data ** n - 1,)")],
+    ),
+    ("value", "tanh_derivative"): Mutant(
+        "local-derivative:tanh",
+        "tanh's local derivative is 1 - t instead of 1 - t**2",
+        [('"tanh", (1 - t**2,)', '"tanh", (1 - t,)')],
+    ),
+    ("value", "exp_derivative"): Mutant(
+        "local-derivative:exp",
+        "exp's local derivative is 1 instead of exp(x)",
+        [('"exp", (e,)', '"exp", (1.0,)')],
     ),
     ("value", "relu_derivative"): Mutant(
-        concept="local-derivative:relu",
-        why="relu's local derivative is the output value instead of its slope",
-        edits=[
-            (
-                "self.grad += (out.data > 0) * out.grad",
-                "self.grad += out.data * out.grad",
-            )
-        ],
+        "local-derivative:relu",
+        "relu's local derivative is its output instead of its slope",
+        [("(1.0 if x > 0 else 0.0,)", "(max(x, 0.0),)")],
     ),
-    ("value", "no_seed"): Mutant(
-        concept="seed-gradient",
-        why="backward() never sets the output's gradient to 1",
-        edits=[("        self.grad = 1.0\n", "")],
+    ("value", "relu_at_zero"): Mutant(
+        "local-derivative:relu",
+        "relu's slope is 1 at exactly 0 (x >= 0)",
+        [("(1.0 if x > 0 else 0.0,)", "(1.0 if x >= 0 else 0.0,)")],
+    ),
+    ("value", "grad_starts_none"): Mutant(
+        "value-fields",
+        "a new Value's gradient starts as None, not 0",
+        [("        self.grad = 0.0\n", "        self.grad = None\n")],
+    ),
+    ("value", "sub_adds"): Mutant(
+        "extra-operation",
+        "a - b adds b instead of subtracting it",
+        [("        return self + (-other)\n", "        return self + other\n")],
     ),
     ("value", "no_radd"): Mutant(
-        concept="reflected-operators",
-        why="no reflected operators: 2 + v and 2 * v fail",
-        edits=[
+        "reflected-operators",
+        "no reflected operators: 2 + v and 2 * v fail",
+        [
             (
                 """
     def __radd__(self, other):
@@ -206,9 +236,9 @@ MUTANTS = {
         ],
     ),
     ("value", "no_number_operands"): Mutant(
-        concept="number-operands",
-        why="plain numbers are not wrapped in a Value: v + 1 fails",
-        edits=[
+        "number-operands",
+        "plain numbers are not wrapped in a Value: v + 1 fails",
+        [
             (
                 """\
     def __add__(self, other):
@@ -225,30 +255,57 @@ MUTANTS = {
             ),
         ],
     ),
-    ("value", "no_chain"): Mutant(
-        concept="chain-rule",
-        why="the backward rules forget to multiply by out.grad",
-        edits=[
-            ("self.grad += 1.0 * out.grad", "self.grad += 1.0"),
-            ("other.grad += 1.0 * out.grad", "other.grad += 1.0"),
-            ("self.grad += other.data * out.grad", "self.grad += other.data"),
-            ("other.grad += self.data * out.grad", "other.grad += self.data"),
+    ("value", "returns_number"): Mutant(
+        "returns-value",
+        "+ returns a plain number, not a new Value",
+        [
             (
-                "self.grad += other * self.data ** (other - 1) * out.grad",
-                "self.grad += other * self.data ** (other - 1)",
-            ),
-            ("self.grad += (1 - t**2) * out.grad", "self.grad += 1 - t**2"),
-            ("self.grad += out.data * out.grad", "self.grad += out.data"),
-            (
-                "self.grad += (out.data > 0) * out.grad",
-                "self.grad += float(out.data > 0)",
-            ),
+                'return Value(self.data + other.data, (self, other), "+", (1.0, 1.0))',
+                "return self.data + other.data",
+            )
         ],
     ),
-    ("value", "backward_not_stored"): Mutant(
-        concept="local-derivative:mul",
-        why="* never stores its backward rule on the Value it returns",
-        edits=[
+    ("value", "changes_input"): Mutant(
+        "returns-value",
+        "* changes its first input and returns it",
+        [
+            (
+                'return Value(self.data * other.data, (self, other), "*", (other.data, self.data))',
+                "self.data = self.data * other.data\n        return self",
+            )
+        ],
+    ),
+    ("value", "library_subclass"): Mutant(
+        "own-code",
+        "Value is a subclass of the course's Value",
+        [("\n\nclass Value:\n", LIBRARY)],
+    ),
+    ("value", "raises"): Mutant(
+        "error",
+        "a typo in a backward rule raises AttributeError",
+        [("(other.data, self.data)", "(other.data, self.dat)")],
+    ),
+    ("value", "infinite_loop"): Mutant(
+        "timeout",
+        "backward() loops forever",
+        [("for node in reversed(topo):", "while True:\n          for node in topo:")],
+    ),
+    # --- value: the other design (a backward closure per operation) ------------------
+    ("value", "closure_plus_assign"): Mutant(
+        "grad-accumulation",
+        "the backward closures overwrite .grad (=) instead of adding to it (+=)",
+        [
+            ("self.grad += 1.0 * out.grad", "self.grad = 1.0 * out.grad"),
+            ("other.grad += 1.0 * out.grad", "other.grad = 1.0 * out.grad"),
+            ("self.grad += other.data * out.grad", "self.grad = other.data * out.grad"),
+            ("other.grad += self.data * out.grad", "other.grad = self.data * out.grad"),
+        ],
+        base="closures",
+    ),
+    ("value", "closure_not_stored"): Mutant(
+        "local-derivative:mul",
+        "* never stores its backward closure on the Value it returns",
+        [
             (
                 """\
             other.grad += self.data * out.grad
@@ -261,54 +318,71 @@ MUTANTS = {
 """,
             )
         ],
+        base="closures",
     ),
-    ("value", "raises"): Mutant(
-        concept="error",
-        why="a typo in a backward rule raises AttributeError",
-        edits=[
-            ("other.grad += self.data * out.grad", "other.grad += self.dat * out.grad"),
+    ("value", "closure_no_chain"): Mutant(
+        "chain-rule",
+        "the closure of + forgets to multiply by out.grad",
+        [
+            ("self.grad += 1.0 * out.grad", "self.grad += 1.0"),
+            ("other.grad += 1.0 * out.grad", "other.grad += 1.0"),
+        ],
+        base="closures",
+    ),
+    # --- neuron -------------------------------------------------------------------------
+    ("neuron", "no_bias"): Mutant(
+        "neuron-bias",
+        "the bias is never added to the weighted sum",
+        [("zip(self.w, x)), self.b)", "zip(self.w, x)), Value(0.0))")],
+    ),
+    ("neuron", "relu_before_bias"): Mutant(
+        "bias-before-activation",
+        "ReLU is applied to w·x, and the bias added after it",
+        [
+            ("zip(self.w, x)), self.b)", "zip(self.w, x)), Value(0.0))"),
+            (
+                "return act.relu() if self.nonlin else act",
+                "return (act.relu() if self.nonlin else act) + self.b",
+            ),
         ],
     ),
-    ("value", "infinite_loop"): Mutant(
-        concept="timeout",
-        why="backward() loops forever",
-        edits=[
+    ("neuron", "tanh_activation"): Mutant(
+        "activation",
+        "the neuron applies tanh instead of ReLU",
+        [("return act.relu() if", "return act.tanh() if")],
+    ),
+    ("neuron", "no_activation"): Mutant(
+        "activation",
+        "the neuron never applies ReLU",
+        [("return act.relu() if self.nonlin else act", "return act")],
+    ),
+    ("neuron", "ignores_nonlin"): Mutant(
+        "activation",
+        "the neuron applies ReLU even with nonlin=False",
+        [("return act.relu() if self.nonlin else act", "return act.relu()")],
+    ),
+    ("neuron", "no_nonlin"): Mutant(
+        "nonlin-argument",
+        "Neuron takes no nonlin argument",
+        [
+            ("def __init__(self, nin, nonlin=True):", "def __init__(self, nin):"),
+            ("self.nonlin = nonlin", "self.nonlin = True"),
+        ],
+    ),
+    ("neuron", "returns_number"): Mutant(
+        "returns-value",
+        "the neuron returns its output's .data",
+        [
             (
-                """\
-        for node in reversed(topo):
-            node._backward()
-""",
-                """\
-        i = len(topo) - 1
-        while i >= 0:
-            topo[i]._backward()
-""",
+                "return act.relu() if self.nonlin else act",
+                "return (act.relu() if self.nonlin else act).data",
             )
         ],
     ),
-    # --- neuron -----------------------------------------------------------------------------
-    ("neuron", "no_bias"): Mutant(
-        concept="neuron-bias",
-        why="the bias is never added to the weighted sum",
-        edits=[("zip(self.w, x)), self.b)", "zip(self.w, x)), Value(0.0))")],
-    ),
-    ("neuron", "tanh_activation"): Mutant(
-        concept="activation",
-        why="the neuron applies tanh instead of ReLU",
-        edits=[("return act.relu() if", "return act.tanh() if")],
-    ),
-    ("neuron", "no_activation"): Mutant(
-        concept="activation",
-        why="the neuron ignores nonlin and never applies ReLU",
-        edits=[("return act.relu() if self.nonlin else act", "return act")],
-    ),
     ("neuron", "uses_data"): Mutant(
-        concept="graph-broken",
-        why=(
-            "the weighted sum is made of .data and wrapped in a new Value:"
-            " the graph is cut"
-        ),
-        edits=[
+        "graph-broken",
+        "the weighted sum is made of .data and wrapped in a new Value: the graph is cut",
+        [
             (
                 "        act = sum((wi * xi for wi, xi in zip(self.w, x)), self.b)\n",
                 """\
@@ -319,20 +393,29 @@ MUTANTS = {
             )
         ],
     ),
+    ("neuron", "weights_elsewhere"): Mutant(
+        "neuron-weights",
+        "the weights are kept in self.weights, not in self.w",
+        [
+            ("self.w = [", "self.weights = ["),
+            ("zip(self.w, x)", "zip(self.weights, x)"),
+            ("return self.w + [self.b]", "return self.weights + [self.b]"),
+        ],
+    ),
     ("neuron", "no_bias_parameter"): Mutant(
-        concept="parameters",
-        why="parameters() forgets the bias",
-        edits=[("return self.w + [self.b]", "return self.w")],
+        "parameters",
+        "parameters() forgets the bias",
+        [("return self.w + [self.b]", "return self.w")],
     ),
     ("neuron", "bias_first"): Mutant(
-        concept="parameter-order",
-        why="parameters() lists the bias before the weights",
-        edits=[("return self.w + [self.b]", "return [self.b] + self.w")],
+        "parameter-order",
+        "parameters() lists the bias before the weights",
+        [("return self.w + [self.b]", "return [self.b] + self.w")],
     ),
     ("neuron", "same_weight"): Mutant(
-        concept="weight-init",
-        why="the weight list repeats one Value nin times",
-        edits=[
+        "weight-init",
+        "the weight list repeats one Value nin times",
+        [
             (
                 "[Value(random.uniform(-1, 1)) for _ in range(nin)]",
                 "[Value(random.uniform(-1, 1))] * nin",
@@ -340,32 +423,56 @@ MUTANTS = {
         ],
     ),
     ("neuron", "zero_weights"): Mutant(
-        concept="weight-init",
-        why="all weights start at 0",
-        edits=[("Value(random.uniform(-1, 1)) for", "Value(0.0) for")],
+        "weight-init",
+        "all weights start at 0",
+        [("Value(random.uniform(-1, 1)) for", "Value(0.0) for")],
     ),
-    # --- mlp --------------------------------------------------------------------------------
-    ("mlp", "wrong_sizes"): Mutant(
-        concept="layer-sizes",
-        why="the layer sizes forget nin: sizes are taken from nouts alone",
-        edits=[
-            ("        sz = [nin] + nouts\n", ""),
-            ("Layer(sz[i], sz[i + 1],", "Layer(nouts[i], nouts[i + 1],"),
+    ("neuron", "seeded_weights"): Mutant(
+        "symmetry",
+        "every neuron seeds the random generator the same way: all start identical",
+        [
             (
-                "nonlin=i != len(nouts) - 1) for i in range(len(nouts))",
-                "nonlin=i != len(nouts) - 2) for i in range(len(nouts) - 1)",
-            ),
+                "        self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]\n",
+                "        random.seed(42)\n"
+                "        self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]\n",
+            )
         ],
     ),
+    ("neuron", "random_bias"): Mutant(
+        "bias-init",
+        "the bias starts random, not at 0",
+        [("self.b = Value(0.0)", "self.b = Value(random.uniform(-1, 1))")],
+    ),
+    ("neuron", "library_neuron"): Mutant(
+        "own-code",
+        "Neuron is the course's, imported",
+        [
+            (
+                "\n\nclass Neuron:\n",
+                "\nfrom micrograd.nn import Neuron\n\n\nclass Unused:\n",
+            )
+        ],
+    ),
+    # --- mlp ----------------------------------------------------------------------------
+    ("mlp", "nin_neurons"): Mutant(
+        "layer-size",
+        "a layer makes nin neurons instead of nout",
+        [("for _ in range(nout)]", "for _ in range(nin)]")],
+    ),
+    ("mlp", "wrong_sizes"): Mutant(
+        "layer-sizes",
+        "the layer sizes forget nin: sizes are taken from nouts alone",
+        [("sz = [nin] + nouts", "sz = nouts + nouts[-1:]")],
+    ),
     ("mlp", "swapped_sizes"): Mutant(
-        concept="layer-sizes",
-        why="each Layer gets (nout, nin) instead of (nin, nout)",
-        edits=[("Layer(sz[i], sz[i + 1],", "Layer(sz[i + 1], sz[i],")],
+        "layer-sizes",
+        "each Layer gets (nout, nin) instead of (nin, nout)",
+        [("Layer(sz[i], sz[i + 1],", "Layer(sz[i + 1], sz[i],")],
     ),
     ("mlp", "parameter_order"): Mutant(
-        concept="parameter-order",
-        why="model.parameters() lists the layers from last to first",
-        edits=[
+        "parameter-order",
+        "model.parameters() lists the layers from last to first",
+        [
             (
                 "for layer in self.layers for p",
                 "for layer in reversed(self.layers) for p",
@@ -373,28 +480,19 @@ MUTANTS = {
         ],
     ),
     ("mlp", "last_layer_relu"): Mutant(
-        concept="last-layer-linear",
-        why="every layer applies ReLU, the last one too",
-        edits=[
-            (
-                """\
-        self.layers = [
-            Layer(sz[i], sz[i + 1], nonlin=i != len(nouts) - 1) for i in range(len(nouts))
-        ]
-""",
-                "        self.layers = [Layer(sz[i], sz[i + 1]) for i in range(len(nouts))]\n",
-            )
-        ],
+        "last-layer-linear",
+        "every layer applies ReLU, the last one too",
+        [("nonlin=i != len(nouts) - 1)", "nonlin=True)")],
     ),
     ("mlp", "list_output"): Mutant(
-        concept="layer-output",
-        why="a layer always returns a list, even with one neuron",
-        edits=[("return outs[0] if len(outs) == 1 else outs", "return outs")],
+        "layer-output",
+        "a layer always returns a list, even with one neuron",
+        [("return outs[0] if len(outs) == 1 else outs", "return outs")],
     ),
     ("mlp", "no_nonlin"): Mutant(
-        concept="layer-signature",
-        why="Layer does not take nonlin",
-        edits=[
+        "nonlin-argument",
+        "Layer does not take nonlin",
+        [
             (
                 "def __init__(self, nin, nout, nonlin=True):",
                 "def __init__(self, nin, nout):",
@@ -402,103 +500,237 @@ MUTANTS = {
             ("Neuron(nin, nonlin=nonlin)", "Neuron(nin)"),
         ],
     ),
-    # --- loss -------------------------------------------------------------------------------
+    ("mlp", "repeated_neuron"): Mutant(
+        "symmetry",
+        "a layer lists one neuron nout times",
+        [
+            (
+                "[Neuron(nin, nonlin=nonlin) for _ in range(nout)]",
+                "[Neuron(nin, nonlin=nonlin)] * nout",
+            )
+        ],
+    ),
+    ("mlp", "data_between_layers"): Mutant(
+        "graph-broken",
+        "the layers pass plain numbers on: the graph is cut between them",
+        [
+            (
+                "            x = layer(x)\n",
+                "            x = layer([getattr(v, 'data', v) for v in x])\n",
+            )
+        ],
+    ),
+    ("mlp", "library_mlp"): Mutant(
+        "own-code",
+        "MLP is a subclass of the course's",
+        [
+            (
+                "class MLP(Module):",
+                "from micrograd.nn import MLP as CourseMLP\n\n\nclass MLP(CourseMLP):",
+            )
+        ],
+    ),
+    # --- loss ---------------------------------------------------------------------------
     ("loss", "wrong_sign"): Mutant(
-        concept="loss-sign",
-        why="relu(1 + y * s): the sign of y * s is flipped",
-        edits=[("(1 - y * s).relu()", "(1 + y * s).relu()")],
+        "loss-sign",
+        "relu(1 + y * s): the sign of y * s is flipped",
+        [("(1 - y * s).relu()", "(1 + y * s).relu()")],
     ),
     ("loss", "no_mean"): Mutant(
-        concept="loss-mean",
-        why="the sum of the costs instead of their mean",
-        edits=[("return sum(losses) * (1.0 / len(losses))", "return sum(losses)")],
+        "loss-mean",
+        "the sum of the costs instead of their mean",
+        [("return sum(losses) * (1.0 / len(losses))", "return sum(losses)")],
+    ),
+    ("loss", "mean_of_four"): Mutant(
+        "loss-mean",
+        "the sum of the costs divided by 4, whatever the number of examples",
+        [("(1.0 / len(losses))", "(1.0 / 4)")],
     ),
     ("loss", "no_clamp"): Mutant(
-        concept="loss-clamp",
-        why="1 - y * s without relu: points beyond the margin cost less than 0",
-        edits=[("(1 - y * s).relu()", "(1 - y * s)")],
+        "loss-clamp",
+        "1 - y * s without relu: points beyond the margin cost less than 0",
+        [("(1 - y * s).relu()", "(1 - y * s)")],
     ),
     ("loss", "no_margin"): Mutant(
-        concept="loss-margin",
-        why="relu(-y * s): the margin is missing",
-        edits=[("(1 - y * s).relu()", "(-y * s).relu()")],
+        "loss-margin",
+        "relu(-y * s): the margin is missing",
+        [("(1 - y * s).relu()", "(-y * s).relu()")],
     ),
     ("loss", "uses_max"): Mutant(
-        concept="loss-clamp",
-        why="max(0, ...) on Values, which cannot be compared",
-        edits=[("(1 - y * s).relu()", "max(0, 1 - y * s)")],
+        "loss-clamp",
+        "max(0, ...) on Values, which cannot be compared",
+        [("(1 - y * s).relu()", "max(0, 1 - y * s)")],
     ),
     ("loss", "float_loss"): Mutant(
-        concept="loss-output",
-        why="the loss is computed from .data: a float, with no graph",
-        edits=[
+        "returns-value",
+        "the loss is computed from .data: a float, with no graph",
+        [
             ("(1 - y * s).relu()", "max(0.0, 1 - y * s.data)"),
             ("sum(losses) * (1.0 / len(losses))", "sum(losses) / len(losses)"),
         ],
     ),
-    ("loss", "l2_no_square"): Mutant(
-        concept="l2-square",
-        why="the L2 penalty sums the parameters without squaring them",
-        edits=[("sum(p * p for p in params)", "sum(params)")],
-    ),
-    ("loss", "l2_no_alpha"): Mutant(
-        concept="l2-alpha",
-        why="the L2 penalty forgets alpha",
-        edits=[("return alpha * sum(", "return sum(")],
-    ),
-    # --- train ------------------------------------------------------------------------------
-    ("train", "no_zero_grad"): Mutant(
-        concept="zero-grad",
-        why="the gradients are never reset between steps",
-        edits=[("        model.zero_grad()\n", "")],
-    ),
-    ("train", "wrong_sign"): Mutant(
-        concept="update-direction",
-        why="the parameters move along the gradient",
-        edits=[("p.data -= lr * p.grad", "p.data += lr * p.grad")],
-    ),
-    ("train", "zero_after_backward"): Mutant(
-        concept="update-order",
-        why="the gradients are reset between backward() and the update",
-        edits=[
+    ("loss", "cut_loss"): Mutant(
+        "graph-broken",
+        "the loss is computed from .data, then wrapped in a new Value",
+        [
+            ("(1 - y * s).relu()", "max(0.0, 1 - y * s.data)"),
+            ("sum(losses) * (1.0 / len(losses))", "Value(sum(losses) / len(losses))"),
             (
-                """\
-        model.zero_grad()
-        loss = hinge_loss([model(x) for x in X], y)
-        loss.backward()
-""",
-                """\
-        loss = hinge_loss([model(x) for x in X], y)
-        loss.backward()
-        model.zero_grad()
-""",
+                '"""\n\n\ndef hinge_loss',
+                '"""\n\nfrom micrograd.engine import Value\n\n\ndef hinge_loss',
+            ),
+        ],
+    ),
+    ("loss", "library_hinge"): Mutant(
+        "own-code",
+        "hinge_loss is the course's, imported",
+        [
+            (
+                "def hinge_loss(scores, labels):",
+                "from micrograd.losses import hinge_loss\n\n\ndef unused(scores, labels):",
             )
         ],
     ),
+    ("loss", "l2_no_square"): Mutant(
+        "l2-square",
+        "the L2 penalty sums the parameters without squaring them",
+        [("sum(p * p for p in params)", "sum(params)")],
+    ),
+    ("loss", "l2_no_alpha"): Mutant(
+        "l2-alpha",
+        "the L2 penalty forgets alpha",
+        [("return alpha * sum(", "return sum(")],
+    ),
+    ("loss", "l2_mean"): Mutant(
+        "l2-sum",
+        "the L2 penalty takes the mean of the squares",
+        [
+            (
+                "return alpha * sum(p * p for p in params)",
+                "return alpha * sum(p * p for p in params) * (1.0 / len(params))",
+            )
+        ],
+    ),
+    # --- train --------------------------------------------------------------------------
+    ("train", "no_zero_grad"): Mutant(
+        "zero-grad",
+        "the gradients are never reset between steps",
+        [("        model.zero_grad()\n", "")],
+    ),
+    ("train", "wrong_sign"): Mutant(
+        "update-direction",
+        "the parameters move along the gradient",
+        [("p.data -= lr * p.grad", "p.data += lr * p.grad")],
+    ),
+    ("train", "zero_after_backward"): Mutant(
+        "update-order",
+        "the gradients are reset between backward() and the update",
+        [
+            (
+                "        model.zero_grad()\n        loss.backward()\n",
+                "        loss.backward()\n        model.zero_grad()\n",
+            ),
+        ],
+    ),
+    ("train", "update_before_backward"): Mutant(
+        "update-order",
+        "the update runs before backward(), so it uses the previous step's gradients",
+        [
+            ("        model.zero_grad()\n        loss.backward()\n", ""),
+            (
+                "            p.data -= lr * p.grad\n",
+                "            p.data -= lr * p.grad\n        model.zero_grad()\n        loss.backward()\n",
+            ),
+        ],
+    ),
+    ("train", "zero_update_backward"): Mutant(
+        "update-order",
+        "the update runs between zero_grad() and backward(): every update adds 0",
+        [
+            ("        loss.backward()\n", ""),
+            (
+                "            p.data -= lr * p.grad\n",
+                "            p.data -= lr * p.grad\n        loss.backward()\n",
+            ),
+        ],
+    ),
+    ("train", "forward_once"): Mutant(
+        "forward-each-step",
+        "the scores and the loss are computed once, before the loop",
+        [
+            (
+                "    for _ in range(steps):\n        scores = [model(x) for x in X]\n        loss = hinge_loss(scores, y)\n",
+                "    scores = [model(x) for x in X]\n    loss = hinge_loss(scores, y)\n    for _ in range(steps):\n",
+            ),
+        ],
+    ),
     ("train", "rebind"): Mutant(
-        concept="update-in-place",
-        why="p = p - lr * p.grad builds a new Value and leaves the model unchanged",
-        edits=[("p.data -= lr * p.grad", "p = p - lr * p.grad")],
+        "update-in-place",
+        "p = p - lr * p.grad builds a new Value and leaves the model unchanged",
+        [("p.data -= lr * p.grad", "p = p - lr * p.grad")],
     ),
     ("train", "no_lr"): Mutant(
-        concept="learning-rate",
-        why="the step ignores lr",
-        edits=[("p.data -= lr * p.grad", "p.data -= p.grad")],
+        "learning-rate",
+        "the step ignores lr",
+        [("p.data -= lr * p.grad", "p.data -= p.grad")],
+    ),
+    ("train", "extra_penalty"): Mutant(
+        "loss-penalty",
+        "the loss has an L2 penalty added",
+        [
+            (
+                "loss = hinge_loss(scores, y)",
+                "loss = hinge_loss(scores, y) + 1e-3 * sum(p * p for p in model.parameters())",
+            )
+        ],
     ),
     ("train", "returns_values"): Mutant(
-        concept="loss-history",
-        why="the list keeps the loss Values, not their numbers",
-        edits=[("losses.append(loss.data)", "losses.append(loss)")],
+        "loss-history",
+        "the list keeps the loss Values, not their numbers",
+        [("losses.append(loss.data)", "losses.append(loss)")],
     ),
     ("train", "loss_after_update"): Mutant(
-        concept="loss-history",
-        why="the loss recorded is computed after the update",
-        edits=[
+        "loss-history",
+        "the loss recorded is computed after the update",
+        [
             (
                 "losses.append(loss.data)",
                 "losses.append(hinge_loss([model(x) for x in X], y).data)",
             )
         ],
+    ),
+    # --- capstone -----------------------------------------------------------------------
+    ("capstone", "course_value_in_neuron"): Mutant(
+        "own-code",
+        "the Neuron is built on the course's Value, not on this file's",
+        [
+            (
+                "        self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]\n        self.b = Value(0.0)\n",
+                "        from micrograd.engine import Value as CourseValue\n\n"
+                "        self.w = [CourseValue(random.uniform(-1, 1)) for _ in range(nin)]\n"
+                "        self.b = CourseValue(0.0)\n",
+            )
+        ],
+    ),
+    ("capstone", "no_reverse"): Mutant(
+        "reverse-order",
+        "the Value's backward() walks the topological order without reversing it",
+        [("for node in reversed(topo):", "for node in topo:")],
+    ),
+    ("capstone", "hinge_sum"): Mutant(
+        "loss-mean",
+        "the hinge loss is the sum of the costs",
+        [("return sum(losses) * (1.0 / len(losses))", "return sum(losses)")],
+    ),
+    ("capstone", "last_layer_relu"): Mutant(
+        "last-layer-linear",
+        "the network's last layer applies ReLU",
+        [("nonlin=i != len(nouts) - 1)", "nonlin=True)")],
+    ),
+    ("capstone", "no_zero_grad"): Mutant(
+        "zero-grad",
+        "the training loop never resets the gradients",
+        [("        model.zero_grad()\n", "")],
     ),
 }
 
@@ -517,10 +749,10 @@ def apply(text, old, new):
 def source(exercise, name):
     """The code of mutant ``name`` of ``exercise``: its correct.py with the edits applied."""
     mutant = MUTANTS[exercise, name]
-    text = (CASES / exercise / "correct.py").read_text(encoding="utf-8")
+    text = (CASES / exercise / f"{mutant.base}.py").read_text(encoding="utf-8")
     docstring = re.search(r'^""".*"""$', text, re.M)
     if docstring is None:
-        raise EditError(f"{exercise}/correct.py has no one-line module docstring")
+        raise EditError(f"{exercise}/{mutant.base}.py has no one-line module docstring")
     edits = [(docstring.group(), f'"""Mistake: {mutant.why}."""'), *mutant.edits]
     for i, (old, new) in enumerate(edits):
         try:

@@ -11,7 +11,8 @@ What the checker expects:
 
 - hinge_loss(scores, labels): scores is a list of Values (one score per example), labels a
   list of numbers, +1 or -1. Each example costs relu(1 - label * score); the loss is the
-  mean of these costs, returned as a Value, so that loss.backward() reaches the scores.
+  mean of these costs (whatever their number), returned as a Value, so that
+  loss.backward() reaches the scores.
 - Optional: l2_penalty(params, alpha), alpha times the sum of the squares of the
   parameters (a list of Values), returned as a Value. It is checked once you write it.
 """

@@ -9,8 +9,9 @@ Check your work with:
 
 What the checker expects:
 
-- Neuron(nin, nonlin=True) has nin weights in self.w, a list of Values, each starting at a
-  random number between -1 and 1, and a bias self.b, a Value starting at 0.
+- Neuron(nin, nonlin=True) has nin weights in self.w, a list of Values, each starting at
+  a random number between -1 and 1 of its own (two neurons never start the same), and a
+  bias self.b, a Value starting at 0.
 - n(x), for a list x of nin inputs (numbers or Values), returns a Value: the sum of
   w[i] * x[i], plus b, then through ReLU when nonlin is True, unchanged when it is False.
 - n.parameters() returns a list of the weights, then the bias: the Value objects

@@ -1,5 +1,5 @@
 # ruff: noqa
-"""A correct training loop."""
+"""A correct training loop, in the course's order: forward, zero_grad, backward, update."""
 
 
 def hinge_loss(scores, labels):
@@ -10,8 +10,9 @@ def hinge_loss(scores, labels):
 def train(model, X, y, steps, lr):
     losses = []
     for _ in range(steps):
+        scores = [model(x) for x in X]
+        loss = hinge_loss(scores, y)
         model.zero_grad()
-        loss = hinge_loss([model(x) for x in X], y)
         loss.backward()
         for p in model.parameters():
             p.data -= lr * p.grad

@@ -1,51 +1,30 @@
 # ruff: noqa
-"""A correct Value, in the style of the lecture: a backward closure per operation."""
+"""A correct Value, in the course's design: each operation records its local derivatives."""
 
 import math
 
 
 class Value:
-    def __init__(self, data, _children=(), _op=""):
+    def __init__(self, data, _children=(), _op="", _local=()):
         self.data = data
         self.grad = 0.0
-        self._backward = lambda: None
-        self._prev = set(_children)
+        self._prev = _children
         self._op = _op
+        self._local = _local
 
     def __repr__(self):
         return f"Value(data={self.data}, grad={self.grad})"
 
     def __add__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other), "+")
-
-        def _backward():
-            self.grad += 1.0 * out.grad
-            other.grad += 1.0 * out.grad
-
-        out._backward = _backward
-        return out
+        return Value(self.data + other.data, (self, other), "+", (1.0, 1.0))
 
     def __mul__(self, other):
         other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other), "*")
+        return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
 
-        def _backward():
-            self.grad += other.data * out.grad
-            other.grad += self.data * out.grad
-
-        out._backward = _backward
-        return out
-
-    def __pow__(self, other):
-        assert isinstance(other, (int, float)), "only numbers as exponents"
-        out = Value(self.data**other, (self,), f"**{other}")
-
-        def _backward():
-            self.grad += other * self.data ** (other - 1) * out.grad
-
-        out._backward = _backward
-        return out
+    def __pow__(self, n):
+        return Value(self.data**n, (self,), f"**{n}", (n * self.data ** (n - 1),))
 
     def __radd__(self, other):
         return self + other
@@ -59,36 +38,26 @@ class Value:
     def __sub__(self, other):
         return self + (-other)
 
+    def __rsub__(self, other):
+        return other + (-self)
+
     def __truediv__(self, other):
         return self * other**-1
 
+    def __rtruediv__(self, other):
+        return other * self**-1
+
     def tanh(self):
-        t = (math.exp(2 * self.data) - 1) / (math.exp(2 * self.data) + 1)
-        out = Value(t, (self,), "tanh")
-
-        def _backward():
-            self.grad += (1 - t**2) * out.grad
-
-        out._backward = _backward
-        return out
+        t = math.tanh(self.data)
+        return Value(t, (self,), "tanh", (1 - t**2,))
 
     def exp(self):
-        out = Value(math.exp(self.data), (self,), "exp")
-
-        def _backward():
-            self.grad += out.data * out.grad
-
-        out._backward = _backward
-        return out
+        e = math.exp(self.data)
+        return Value(e, (self,), "exp", (e,))
 
     def relu(self):
-        out = Value(0.0 if self.data < 0 else self.data, (self,), "ReLU")
-
-        def _backward():
-            self.grad += (out.data > 0) * out.grad
-
-        out._backward = _backward
-        return out
+        x = self.data
+        return Value(max(x, 0.0), (self,), "relu", (1.0 if x > 0 else 0.0,))
 
     def backward(self):
         topo = []
@@ -104,4 +73,5 @@ class Value:
         build_topo(self)
         self.grad = 1.0
         for node in reversed(topo):
-            node._backward()
+            for child, local in zip(node._prev, node._local):
+                child.grad += local * node.grad

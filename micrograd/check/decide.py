@@ -1,0 +1,243 @@
+"""From raw observations to a report: the one place where verdicts are made.
+
+It runs every example again with the exercise's reference (the expected data) and, where
+the learner's data differs, with each known mistake (the data that mistake gives): the
+mistake whose data matches the learner's in every example names the concept. This code
+runs in the checker's own process, which never runs the learner's code (on the command
+line), or after it has finished (in the page).
+"""
+
+import math
+
+from micrograd.check.observe import resolve, run_case
+from micrograd.check.report import Item, Report, fmt
+
+
+def same(a, b, ids=True):
+    """Whether two described results agree: numbers within 1e-6, the rest exactly."""
+    if _number(a) and _number(b):
+        a, b = float(a), float(b)
+        if math.isnan(a) or math.isnan(b):
+            return math.isnan(a) and math.isnan(b)
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y, ids) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = set(a) - ({"id"} if not ids else set())
+        return set(a) == set(b) and all(same(a[k], b[k], ids) for k in keys)
+    return type(a) is type(b) and a == b
+
+
+def _number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def name_problem(exercise, facts):
+    """Why the learner's file cannot be checked (a missing name, a class that is not one),
+    or None."""
+    for name in exercise.names + exercise.optional_names:
+        fact = facts["names"][name]
+        wanted = "class" if isinstance(exercise.reference()[name], type) else "function"
+        if fact["what"] == "missing":
+            if name in exercise.names:
+                return f"{{file}} defines no {wanted} named {name}"
+        elif fact["what"] != wanted:
+            return f"{{file}} defines {name}, but as {_article(fact['what'])}, not a {wanted}"
+    return None
+
+
+def _article(what):
+    return what if what.startswith(("a ", "an ")) else f"a {what}"
+
+
+def decide(
+    exercise, facts, results, *, timeout, cut=None, source="", printed="", hint=1
+):
+    """The report on the learner's file, from the worker's ``facts`` and ``results``
+    (case index -> result), with a limit of ``timeout`` seconds. ``cut`` says how a run
+    that stopped early stopped."""
+    problem = name_problem(exercise, facts)
+    if problem:
+        return Report(exercise.name, source, load_error=problem.format(file=source))
+    borrowed = {n: f["library"] for n, f in facts["names"].items() if f.get("library")}
+    if borrowed:
+        name, path = next(iter(borrowed.items()))
+        item = Item(
+            "fail",
+            f"{name} is your own",
+            concept="own-code",
+            found=f"Your {name} is the course's {path.replace(':', '.')} (imported, "
+            "renamed or subclassed), not code of your own.",
+        )
+        return Report(exercise.name, source, [item], printed=printed, hint=hint)
+    judge = _Judge(exercise, facts, results, cut, timeout)
+    items = [judge.item(check) for check in exercise.checks]
+    return Report(exercise.name, source, items, printed=printed, hint=hint)
+
+
+class _Judge:
+    def __init__(self, exercise, facts, results, cut, timeout):
+        self.exercise, self.facts, self.results, self.cut = (
+            exercise,
+            facts,
+            results,
+            cut,
+        )
+        self.timeout = timeout
+        self.given = {n: resolve(p) for n, p in exercise.given.items()}
+        self.reference = {**self.given, **exercise.reference()}
+        self.status, self.cases, self.expected, k = {}, {}, {}, 0
+        for check in exercise.checks:
+            self.cases[check.id] = range(k, k + len(check.cases))
+            k += len(check.cases)
+
+    def item(self, check):
+        item = self._judge(check)
+        self.status[check.id] = item.status
+        return item
+
+    def _judge(self, check):
+        if any(self.status.get(r) != "pass" for r in check.requires):
+            return Item("skip", check.title)
+        missing = [n for n in check.needs if not self.facts["probes"].get(n)]
+        if missing:
+            return self._todo(check, missing[0])
+        runs = [self.results.get(k) for k in self.cases[check.id]]
+        printed = "".join(r.get("printed", "") for r in runs if r)
+        for j, run in enumerate(runs):
+            if run is None:
+                return self._cut(check, self.cases[check.id][j])
+            if run["status"] == "not run":
+                return Item("skip", check.title)
+            if run.get("todo") is not None:
+                return self._todo(check, run["todo"] or check.title)
+            if run["status"] in ("timeout", "memory"):
+                return self._limit(check, j, run, printed)
+        expected = [self._reference(check, j) for j in range(len(runs))]
+        for j, (run, want) in enumerate(zip(runs, expected)):
+            if not same(run["seen"], want):
+                return self._mistake(check, j, runs, expected, printed)
+        return Item("pass", check.title, printed=printed)
+
+    def _expected(self, check, j, world):
+        code, reads = check.cases[j]
+        return run_case(world, code, reads)["seen"]
+
+    def _reference(self, check, j):
+        key = (check.id, j)
+        if key not in self.expected:
+            self.expected[key] = self._expected(check, j, self.reference)
+        return self.expected[key]
+
+    def _mistake(self, check, j, runs, expected, printed):
+        code, reads = check.cases[j]
+        run = runs[j]
+        item = Item("fail", check.title, check.concept, example=code, printed=printed)
+        wrong = self._match(check, runs)
+        if wrong is not None:
+            item.concept, item.found = wrong.concept, wrong.found
+        elif "raised" in run["seen"] and not run["where"].get("in_example"):
+            at = run["where"]
+            item.concept, item.line = "error", at.get("line")
+            if run["seen"]["raised"].startswith("RecursionError"):
+                item.found = "Your code calls itself again and again without end."
+            if item.line:
+                item.error = (
+                    f"{at['file']}, line {at['line']}, in {at['function']}:",
+                    f"    {at['code']}",
+                )
+            item.error += (run["seen"]["raised"],)
+            return item
+        item.got, item.expected = _difference(reads, run["seen"], expected[j])
+        return item
+
+    def _match(self, check, runs):
+        """The first known mistake whose data matches the learner's in every example, and
+        which would have failed none of the checks the learner passed."""
+        for wrong in check.wrong:
+            world = wrong.world
+            try:
+                if callable(world):
+                    world = world(runs[0]["seen"])
+                world = {**self.reference, **world}
+                predicted = [self._expected(check, j, world) for j in range(len(runs))]
+            except Exception:  # the mistake's data cannot be fitted to this learner's
+                continue
+            if all(same(r["seen"], p) for r, p in zip(runs, predicted)):
+                if callable(wrong.world) or self._consistent(wrong, world):
+                    return wrong
+        return None
+
+    def _consistent(self, wrong, world):
+        for other in self.exercise.checks:
+            if self.status.get(other.id) == "pass" and any(
+                w is wrong for w in other.wrong
+            ):
+                for j in range(len(other.cases)):
+                    if not same(
+                        self._expected(other, j, world), self._reference(other, j)
+                    ):
+                        return False
+        return True
+
+    def _todo(self, check, what):
+        if check.optional and any("." in need for need in check.needs):
+            return Item("quiet", check.title)  # a method the exercise does not ask for
+        if check.optional:
+            return Item(
+                "note", f"{check.title}: not written yet (optional), not checked"
+            )
+        return Item("todo", check.title, "not-implemented", found=what)
+
+    def _limit(self, check, j, run, printed):
+        code = check.cases[j][0]
+        if run["status"] == "memory":
+            found = "This example ran out of memory (the limit is set by --memory)."
+            return Item("fail", check.title, "memory", found, code, printed=printed)
+        seconds = min(check.seconds, self.timeout)
+        found = f"This example did not finish within {seconds:g} seconds."
+        return Item("fail", check.title, "timeout", found, code, printed=printed)
+
+    def _cut(self, check, k):
+        """The check of case ``k``, which never reported: the run stopped there or before."""
+        cut = self.cut or {}
+        code = check.cases[k - self.cases[check.id][0]][0]
+        if cut.get("case") != k:
+            return Item("skip", check.title)
+        if cut["why"] == "ended":
+            found = (
+                f"Your code stopped Python (exit status {cut['returncode']}) while this "
+                "example ran: sys.exit, os._exit, or a crash."
+            )
+            return Item("fail", check.title, "error", found, code)
+        if any(r["status"] == "timeout" for r in self.results.values()):
+            return Item("skip", check.title)  # the same endless loop, most likely
+        limit = min(check.seconds, self.timeout)
+        if cut["elapsed"] >= limit - 0.05:
+            found = f"This example did not finish within {limit:g} seconds."
+            return Item("fail", check.title, "timeout", found, code)
+        found = (
+            f"Every example before this one finished in time, but all together they took "
+            f"longer than the {self.timeout:g}-second limit, and this one was running."
+        )
+        return Item("fail", check.title, "slow", found, code)
+
+
+def _difference(reads, seen, want):
+    """(got, expected) in words: the reads that differ, or the error raised."""
+    if isinstance(seen, dict) or isinstance(want, dict):
+        show = lambda data: (  # noqa: E731
+            fmt(data) if isinstance(data, dict) else _reads(reads, data)
+        )
+        return show(seen), show(want)
+    differ = [i for i, (s, w) in enumerate(zip(seen, want)) if not same(s, w)]
+    ids = all(same(seen[i], want[i], ids=False) for i in differ)
+    chosen = [reads[i] for i in differ]
+    return (
+        _reads(chosen, [seen[i] for i in differ], ids),
+        _reads(chosen, [want[i] for i in differ], ids),
+    )
+
+
+def _reads(reads, data, ids=False):
+    return "; ".join(f"{r} = {fmt(d, ids)}" for r, d in zip(reads, data))
