@@ -131,13 +131,13 @@ reflected-operators: A plain number on the left
     3. Python first asks the number, which cannot add a Value, then the Value's reflected
        method; it must build the same graph as a + 1.
 backward-pass (fallback): backward() must fill in every gradient
-    02-value/backpropagation/#backward-line-by-line
+    02-value/backpropagation/#three-rules-for-backward
     1. After backward(), which gradients should be set, and to what?
     2. Look at backward(): what it sets first, and which nodes it visits.
     3. backward() sets the output's gradient to 1, then visits every node so that each
        passes its gradient on to its inputs.
 seed-gradient: backward() starts with a gradient of 1 at the output
-    02-value/backpropagation/#backward-line-by-line
+    02-value/backpropagation/#three-rules-for-backward
     1. What is the derivative of the output with respect to itself?
     2. Look at the first thing backward() does, before walking the graph.
     3. The chain rule multiplies gradients: unless the output's own gradient is set to 1
@@ -164,19 +164,19 @@ local-derivative:pow: The local derivative of **
     3. The power rule: the derivative of x to the n is n times x to the n - 1, at every x
        and for every n, negative and fractional too.
 local-derivative:tanh: The local derivative of tanh
-    02-value/more-operations/#tanh-and-relu
+    02-value/more-operations/#the-local-derivatives
     1. Can the derivative of tanh be written with its output t alone?
     2. Look at what your tanh records for backward(): the number each input's gradient is
        multiplied by. Work it out on paper at the example's numbers.
     3. With t = tanh(x), the derivative is 1 - t squared: one minus the output squared.
 local-derivative:exp: The local derivative of exp
-    02-value/more-operations/#exp-and-log
+    02-value/more-operations/#the-local-derivatives
     1. Which function is its own derivative?
     2. Look at what your exp records for backward(): the number each input's gradient is
        multiplied by. Work it out on paper at the example's numbers.
     3. e to the x is its own derivative: the local derivative of exp is its output.
 local-derivative:relu: The local derivative of relu
-    02-value/more-operations/#tanh-and-relu
+    02-value/more-operations/#the-local-derivatives
     1. What is the slope of relu left of 0, right of 0, and at exactly 0?
     2. Look at what your relu records for backward(): the number each input's gradient is
        multiplied by. Work it out on paper at the example's numbers.
@@ -191,20 +191,20 @@ chain-rule: Multiply by the output's gradient
     3. The chain rule: an input's gradient gets the local derivative times the gradient of
        the node that uses it.
 reverse-order: Walk the graph from the output back
-    02-value/backpropagation/#what-goes-wrong-without-it
+    02-value/backpropagation/#what-each-broken-rule-does
     1. When a node passes its gradient on, has it received its own yet?
     2. Look at the order in which backward() visits the nodes.
     3. A topological order lists each node after its inputs; backward() must go through it
        reversed, from the output back to the leaves.
 grad-accumulation: A value used twice collects both gradients
-    02-value/backpropagation/#why
+    02-value/backpropagation/#what-each-broken-rule-does
     1. When one value feeds two operations, how many contributions does its gradient
        receive?
     2. Look at how gradients are written to .grad: replaced, or added to?
     3. Every contribution is added (+=), never assigned: a value used twice gets the sum of
        both.
 topological-order: Each node passes its gradient on once, when complete
-    02-value/backpropagation/#the-topological-order
+    02-value/backpropagation/#three-rules-for-backward
     1. When may a node pass its gradient on: before or after every node that uses it is
        done?
     2. Look at how backward() orders the nodes, and whether it remembers which ones it has
@@ -223,13 +223,13 @@ extra-operation: An extra operation is wrong
     2. Work the example out by hand: the output, then each input's gradient.
     3. d(a - b) is 1 and -1; d(-a) is -1; d(a / b) is 1 / b and -a / b squared.
 neuron-weights: One weight per input, each a Value
-    03-neural-network/neuron/#the-code
+    03-neural-network/neuron/#the-model
     1. How many weights does a neuron with nin inputs have, and where are they kept?
     2. Look at __init__: n.w, a list, and n.b.
     3. Neuron(nin) keeps nin weights in the list n.w and one bias n.b, each a Value of its
        own.
 weight-init: Weights start random, between -1 and 1
-    03-neural-network/neuron/#the-code
+    03-neural-network/neuron/#the-model
     1. What would the neurons learn if every weight started the same?
     2. Look at how __init__ makes each weight.
     3. Draw each weight, separately, uniformly between -1 and 1.
@@ -304,7 +304,7 @@ layer-sizes: Each layer reads what the one before outputs
     3. The first layer reads the nin inputs; every other layer reads as many inputs as the
        layer before has neurons.
 layer-output: What a layer returns
-    03-neural-network/layers-and-mlps/#a-one-neuron-layer-returns-a-value
+    03-neural-network/layers-and-mlps/#a-layer-neurons-side-by-side
     1. What should layer(x) give for a layer of several neurons, and of one?
     2. Look at what the layer's __call__ gives back.
     3. A list of its neurons' outputs, or the single output itself when there is one neuron.
@@ -381,7 +381,7 @@ update-order: One order in every step
     3. Forward (scores, then the loss), zero_grad, backward, update: the update comes last,
        with the gradients backward() just computed.
 forward-each-step: A forward pass in every step
-    04-training/training-loop/#five-steps-again-and-again
+    04-training/training-loop/#four-moves-again-and-again
     1. After an update, which loss does the next step's backward() work on?
     2. Look at where the scores and the loss are computed: inside the loop?
     3. Each step computes the scores and the loss again, with the parameters as they are
@@ -415,7 +415,7 @@ loss-history: One loss per step, as a number
     3. Record loss.data, the number, of the loss backward() was called on, once per step,
        and return the list.
 training-loop (fallback): The losses differ from a correct run
-    04-training/training-loop/#five-steps-again-and-again
+    04-training/training-loop/#four-moves-again-and-again
     1. The first loss is right: what happens between two steps?
     2. Look at one step, line by line.
     3. Forward, zero_grad, backward, then the update: every parameter moves by -lr times its
