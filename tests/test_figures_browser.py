@@ -239,6 +239,10 @@ def test_figures_read_well_everywhere(built_site, served_site, browser):
         for rel in pages:
             page = context.new_page()
             page.goto(f"{served_site}/{rel}/", wait_until="networkidle")
+            # figures folded away ("compare after you pass", "going deeper") count too
+            page.evaluate(
+                "document.querySelectorAll('details').forEach(d => d.open = true)"
+            )
             where = f"{rel} ({scheme}, {width} px)"
             wanted = "slate" if scheme == "dark" else "default"
             assert page.evaluate("document.body.dataset.mdColorScheme") == wanted, where
