@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve site test lint bench clean
+.PHONY: setup system serve site test lint bench audit clean
 
 system:
 	@bash scripts/system-deps.sh graphviz node
@@ -46,6 +46,11 @@ test: lint
 bench: setup
 	$(PY) benchmarks/bench_moons.py
 	$(PY) benchmarks/bench_deep.py
+
+# Lighthouse on every lesson, lab and the exercises page, served gzipped as Pages serves them.
+audit: site
+	@bash scripts/system-deps.sh chromium
+	$(PY) scripts/audit.py site
 
 clean:
 	rm -rf $(VENV) node_modules site .cache build

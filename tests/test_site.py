@@ -1,11 +1,16 @@
 """The built site: strict build, page weight, notebooks for download, and a browser pass.
 
+The weight checks: no page over MAX_PAGE_BYTES; each lab cell's code once in the search index
+and no copy-button notices; lab pages without nbconvert's scripts and stylesheets; no Pyodide
+assets from markdown-exec on any page.
+
 The browser test opens every page in headless Chromium and checks that there is no console
 error, no request leaving localhost, every graph picture and plot that the page's source asks
 for, and no raw LaTeX.
 """
 
 import functools
+import html
 import json
 import re
 from pathlib import Path
@@ -66,6 +71,55 @@ def test_labs_download_as_notebooks(built_site):
         assert f"../{lab.stem}.ipynb" in page, (
             f"{lab.name}: no download link to its notebook"
         )
+
+
+def _search_text_by_page(site):
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    text = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        text[page] = text.get(page, "") + "\n" + doc["text"]
+    return text
+
+
+def test_search_index_holds_each_lab_cell_once(built_site):
+    import jupytext
+
+    size = (built_site / "search" / "search_index.json").stat().st_size
+    print(f"\nsearch index: {size / 1000:.0f} KB")
+    text = _search_text_by_page(built_site)
+    copied = [page for page, words in text.items() if "Copied!" in words]
+    assert not copied, f"copy-button notices in the search index of {copied}"
+    for lab in sorted((DOCS / "labs").glob("*.py")):
+        code = [c.source for c in jupytext.read(lab).cells if c.cell_type == "code"]
+        lab_text = text[f"labs/{lab.stem}/"]
+        for cell in code:
+            line = max(cell.splitlines(), key=len)
+            expected = sum(other.count(line) for other in code)
+            found = lab_text.count(html.escape(line, quote=False))
+            assert found == expected, (
+                f"{lab.name}: {line!r} is {found} times in the index"
+            )
+
+
+def test_lab_pages_carry_only_their_cells(built_site):
+    """No script, stylesheet or style of nbconvert's: the theme styles what is left."""
+    for lab in sorted((DOCS / "labs").glob("*.py")):
+        page = (built_site / "labs" / lab.stem / "index.html").read_text()
+        article = page[page.index("<article") : page.index("</article>")]
+        for tag in ("<script", "<style", "<link"):
+            assert tag not in article, f"{lab.name}: {tag} in the page's content"
+        assert "jp-CodeCell" in article and "highlight-ipynb" not in article, lab.name
+
+
+def test_no_page_loads_markdown_exec_pyodide_assets(built_site):
+    assert not list(built_site.glob("assets/_markdown_exec_*"))
+    loading = [
+        str(p.relative_to(built_site))
+        for p in pages(built_site)
+        if "_markdown_exec_pyodide" in p.read_text()
+    ]
+    assert not loading, f"pages loading markdown-exec's Pyodide assets: {loading}"
 
 
 RAW_TEX = re.compile(
