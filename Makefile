@@ -46,6 +46,8 @@ test: lint
 bench: setup
 	$(PY) benchmarks/bench_moons.py
 	$(PY) benchmarks/bench_deep.py
+	@bash scripts/system-deps.sh chromium
+	$(PY) benchmarks/bench_runtime.py
 
 clean:
 	rm -rf $(VENV) node_modules site .cache build

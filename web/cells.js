@@ -81,6 +81,7 @@ class Cell {
       const result = await this.course.run(this.source(), options);
       for (const child of this.built) child.hidden = true;
       show(this.output, result);
+      this.markErrorLine(result.error);
       ran.add(this);
       if (result.error?.includes("NameError")) this.hintEarlierCells();
     } catch (error) {
@@ -116,6 +117,13 @@ class Cell {
       session.removeEventListener("progress", onProgress);
       this.status.textContent = "";
     };
+  }
+
+  /** In the editor, highlight the line of this cell that the error points to. */
+  markErrorLine(error) {
+    const lines = [...(error ?? "").matchAll(/"<cell (\d+)>", line (\d+)/g)];
+    const mine = lines.filter((match) => Number(match[1]) === this.number).pop();
+    this.editor?.markLine(mine ? Number(mine[2]) : null);
   }
 
   hintEarlierCells() {

@@ -6,7 +6,13 @@
 //   editor.value; editor.value = "..."; editor.focus(); editor.markLine(3); editor.destroy();
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { HighlightStyle, bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import {
+  HighlightStyle,
+  bracketMatching,
+  indentOnInput,
+  indentUnit,
+  syntaxHighlighting,
+} from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, EditorView, drawSelection, keymap, lineNumbers } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
@@ -42,7 +48,7 @@ const theme = EditorView.theme({
   },
   ".cm-gutters": {
     backgroundColor: "var(--md-code-bg-color)",
-    color: "var(--md-default-fg-color--light)",
+    color: "var(--md-code-fg-color)",
     border: "none",
   },
   ".cm-mark-line": { backgroundColor: "var(--mg-error-bg)" },
@@ -78,6 +84,7 @@ export function createEditor(parent, { doc, label, onRun }) {
         indentOnInput(),
         bracketMatching(),
         python(),
+        indentUnit.of("    "),
         syntaxHighlighting(highlight),
         theme,
         marked,

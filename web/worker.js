@@ -16,7 +16,7 @@ const FILES = {
 
 const post = (message) => self.postMessage(message);
 
-/** Counts the bytes of everything fetched (and of modules once imported) as progress. */
+/** Counts the bytes of what is fetched as it arrives, and of the rest once it is loaded. */
 function trackProgress(sizes) {
   const total = Object.values(FILES).reduce((sum, f) => sum + (sizes[f] ?? 0), 0);
   let loaded = 0;
@@ -27,7 +27,9 @@ function trackProgress(sizes) {
   const plainFetch = self.fetch.bind(self);
   self.fetch = async (...args) => {
     const response = await plainFetch(...args);
-    if (!response.ok || !response.body) return response;
+    // WebAssembly is left as fetched: the browser keeps its compiled code in the HTTP
+    // cache only for the response it fetched itself (counted once compiled, below).
+    if (!response.ok || !response.body || response.url.endsWith(".wasm")) return response;
     const reader = response.body.getReader();
     const counted = new ReadableStream({
       async pull(controller) {
@@ -57,6 +59,7 @@ async function loadPython() {
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
   imported(FILES.engine);
+  imported(FILES.wasm);
   const zip = await (await fetch(new URL(FILES.package, here))).arrayBuffer();
   pyodide.unpackArchive(zip, "zip", { extractDir: "/course" });
   const renderer = await viz;

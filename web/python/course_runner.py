@@ -29,6 +29,9 @@ MAX_MARKUP = 5_000_000  # printed markup of an html cell: a big graph is a few 1
 FLUSH_SECONDS = 0.2  # how often printed text is sent on while a cell runs
 
 _namespaces = {}
+_cell_files = (
+    set()
+)  # the file names cells ran under: their frames are the reader's code
 
 
 class CappedStream(io.TextIOBase):
@@ -94,7 +97,7 @@ def format_error(error, filename):
     frames = [
         f
         for f in traceback.extract_tb(error.__traceback__)
-        if f.filename.startswith("<") and f.filename != "<string>"
+        if f.filename in _cell_files
     ]
     lines = ["Traceback (most recent call last):\n"] if frames else []
     lines += traceback.format_list(frames)
@@ -133,6 +136,7 @@ def run(source, *, name="cell", space="main", html=False, inputs=None, on_text=N
     filename = f"<{name}>"
     lines = source.splitlines(keepends=True)
     linecache.cache[filename] = (len(source), None, lines, filename)
+    _cell_files.add(filename)
     scope = namespace(space)
     scope.update(inputs or {})
     out = CappedStream(
