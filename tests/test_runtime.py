@@ -87,6 +87,34 @@ def test_ready_and_run_contract(lesson):
     assert "course_runner" not in result["error"]
 
 
+def test_the_whole_package_is_there_checker_included(lesson):
+    result = run(lesson, "import micrograd.check, micrograd.nn\nprint('ok')")
+    assert result == {**result, "stdout": "ok\n", "error": None}
+
+
+def test_a_second_session_is_separate_and_its_time_limit_stops_it(lesson):
+    outcome = lesson.evaluate(
+        """async () => {
+          const page = window.course, other = page.createSession();
+          await page.run('shared = 1');
+          const apart = await other.run('print("shared" in globals())');
+          const late = await other
+            .run('while True:\\n    pass', {timeout: 1000})
+            .catch(e => e.name + ': ' + e.message);
+          const again = await other.run('print(6 * 7)');
+          const mine = await page.run('print(shared)');
+          other.close();
+          return [apart.stdout, late, again.stdout, mine.stdout];
+        }"""
+    )
+    assert outcome == [
+        "False\n",
+        "StoppedError: Python stopped after 1 s",
+        "42\n",
+        "1\n",
+    ]
+
+
 def test_display_protocol_with_objects_of_our_own(lesson):
     source = (
         "class Plot:\n"

@@ -174,10 +174,28 @@ def test_the_site_still_works_after_instant_navigation(pages_site, browser_conte
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").fill("topological")
+    page.locator("input.md-search__input").press_sequentially("topological")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()
     assert results.count() > 0
     assert page.evaluate("window.sameDocument"), "a page was loaded anew"
     assert not page.errors, page.errors
     assert not browser_context.outside, browser_context.outside
+
+
+def test_python_loads_on_the_first_run_never_on_page_load(pages_site, browser_context):
+    requested = []
+    browser_context.on("request", lambda r: requested.append(r.url))
+    page = open_page(browser_context, pages_site + "/02-value/backpropagation/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.course.session.state") == "off"
+    runtime = [
+        u for u in requested if "/pyodide/" in u or "/viz/" in u or "editor" in u
+    ]
+    assert not runtime, runtime
+    page.get_by_role("button", name="Run cell 1", exact=True).click()
+    status = page.get_by_role("status").filter(has_text="Loading Python")
+    status.first.wait_for()
+    page.wait_for_function("window.course.session.state === 'ready'")
+    assert any(u.endswith("pyodide.asm.wasm") for u in requested)
+    assert not page.errors, page.errors

@@ -4,6 +4,7 @@
 //   await session.ready();                  // {python: "3.14.2", seconds: 4.1}
 //   await session.run("print(1 + 1)");      // {stdout: "2\n", stderr: "", error: null, figures: []}
 //   session.stop();                         // ends running code: a fresh worker starts
+//   session.close();                        // ends the worker, for good (until next run)
 //
 // Events (an EventTarget): "progress" {loaded, total} bytes while Python loads; "state" with
 // the new `state` ("off", "loading", "ready", "running"); "restart" after stop() or a timeout.
@@ -57,14 +58,19 @@ export class PythonSession extends EventTarget {
   /** Stop whatever runs: the worker ends, pending runs reject, a fresh worker starts. */
   stop(reason = "Python was stopped") {
     if (!this.#worker) return;
-    this.#worker.terminate();
+    this.close(reason);
+    this.dispatchEvent(new CustomEvent("restart", { detail: { reason } }));
+    this.ready().catch(() => {}); // a failed start is reported to the next caller
+  }
+
+  /** End the worker and its memory; pending runs reject. A later run starts a new one. */
+  close(reason = "Python was closed") {
+    this.#worker?.terminate();
     this.#worker = null;
     this.#started = null;
     for (const { reject } of this.#pending.values()) reject(new StoppedError(reason));
     this.#pending.clear();
     this.#setState("off");
-    this.dispatchEvent(new CustomEvent("restart", { detail: { reason } }));
-    this.ready().catch(() => {}); // a failed start is reported to the next caller
   }
 
   #start() {
