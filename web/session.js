@@ -94,7 +94,7 @@ export class PythonSession extends EventTarget {
     } else if (data.type === "ready") {
       const seconds = (performance.now() - start.began) / 1000;
       this.#setState("ready");
-      start.resolve({ python: data.python, seconds });
+      start.resolve({ python: data.python, seconds, timings: data.timings });
     } else if (data.type === "failed" && data.id === undefined) {
       this.#fail(start.reject, new Error(data.message));
     } else if (data.type === "text") {

@@ -1,7 +1,7 @@
 // The page's Python, in a Web Worker: Pyodide's core, the course's package and viz.js, all
 // served from the site (assets/course/). Talks to web/session.js:
 //   in:  {type: "run", id, source, options}
-//   out: {type: "progress", loaded, total}, {type: "ready", python},
+//   out: {type: "progress", loaded, total}, {type: "ready", python, timings},
 //        {type: "text", id, name, text}, {type: "result", id, result},
 //        {type: "failed", id?, message}
 
@@ -55,11 +55,14 @@ async function loadPython() {
   const manifest = await (await fetch(new URL("runtime.json", here))).json();
   const imported = trackProgress(manifest.files);
   const indexURL = new URL("pyodide/", here).href;
-  const viz = loadViz().then((v) => (imported(FILES.viz), v));
+  const timings = {}; // seconds since the worker started, for the benchmarks
+  const mark = (name) => (timings[name] = performance.now() / 1000);
+  const viz = loadViz().then((v) => (imported(FILES.viz), mark("viz"), v));
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
   imported(FILES.engine);
   imported(FILES.wasm);
+  mark("pyodide");
   const zip = await (await fetch(new URL(FILES.package, here))).arrayBuffer();
   pyodide.unpackArchive(zip, "zip", { extractDir: "/course" });
   const renderer = await viz;
@@ -74,12 +77,13 @@ micrograd.viz.set_renderer(course_js.render_dot)
 `);
   const runner = pyodide.pyimport("course_runner");
   const python = pyodide.runPython("import sys; sys.version.split()[0]");
-  return { pyodide, runner, python };
+  mark("package");
+  return { pyodide, runner, python, timings };
 }
 
 const python = loadPython();
 python.then(
-  ({ python: version }) => post({ type: "ready", python: version }),
+  ({ python: version, timings }) => post({ type: "ready", python: version, timings }),
   (error) => post({ type: "failed", message: `Python could not start: ${error}` }),
 );
 
