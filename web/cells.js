@@ -30,6 +30,7 @@ class Cell {
     this.original = this.code.textContent.replace(/\n$/, "");
     this.built = [...element.children].filter((child) => !child.contains(this.code));
     this.editor = null;
+    this.notebook = element.classList.contains("jp-Cell"); // a lab: cells build on earlier ones
     this.build();
   }
 
@@ -83,7 +84,7 @@ class Cell {
       show(this.output, result);
       this.markErrorLine(result.error);
       ran.add(this);
-      if (result.error?.includes("NameError")) this.hintEarlierCells();
+      if (this.notebook && result.error?.includes("NameError")) this.hintEarlierCells();
     } catch (error) {
       const stopped = error instanceof this.course.StoppedError;
       const text = stopped
