@@ -138,6 +138,7 @@ class Cell {
   setRunning(running) {
     this.running = running;
     this.runButton.disabled = running;
+    this.resetButton.disabled = running;
     this.stopButton.hidden = !running;
     this.element.classList.toggle("mg-running", running);
     if (!running && document.activeElement === document.body) this.runButton.focus();
@@ -145,9 +146,19 @@ class Cell {
 
   async edit() {
     if (this.editor) return this.editor.focus();
+    if (this.opening) return;
+    this.opening = true;
     this.course.ready().catch(() => {}); // Python loads while the reader edits
     this.status.textContent = "Loading the editor…";
-    const { createEditor } = await import("./editor.js");
+    let createEditor;
+    try {
+      ({ createEditor } = await import("./editor.js"));
+    } catch (error) {
+      this.status.textContent = `The editor could not be loaded: ${error.message}`;
+      return;
+    } finally {
+      this.opening = false;
+    }
     this.status.textContent = "";
     const host = document.createElement("div");
     host.className = "mg-editor";
