@@ -46,6 +46,8 @@ test: lint
 bench: setup
 	$(PY) benchmarks/bench_moons.py
 	$(PY) benchmarks/bench_deep.py
+	@bash scripts/system-deps.sh chromium
+	$(PY) benchmarks/bench_runtime.py
 
 # Lighthouse on every lesson, lab and the exercises page, served gzipped as Pages serves them.
 audit: site

@@ -1,0 +1,184 @@
+"""Python in the page: sizes, bytes transferred and start times, against the budgets.
+
+Builds the site, serves it from 127.0.0.1 the way GitHub Pages does (gzip, max-age=600),
+and drives headless Chromium (the run fails if anything asks for another host):
+
+- assets on disk: everything under assets/course/ (budget 16 MB);
+- cold start: a fresh browser profile opens a lesson and clicks Run; seconds from the click
+  to the first result, and bytes sent to get there (budget 5 s, 7 MB);
+- warm start: the page is reloaded (HTTP cache) and Run clicked again (budget 3 s);
+- next lesson: after moving to the next lesson in the page, the first Run (budget 0.5 s);
+- a page nobody runs: the bytes this feature adds to a lesson page (budget 10 KB).
+
+    python benchmarks/bench_runtime.py [--site DIR] [--runs 3]
+"""
+
+import argparse
+import gzip
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.site_build import build_site  # noqa: E402
+from tests.test_runtime_pages import PagesServer  # noqa: E402
+
+LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
+MB = 1e6
+
+
+def first_result(page, number=1):
+    """Click Run on cell ``number``; seconds until its output shows the result."""
+    start = time.perf_counter()
+    page.get_by_role("button", name=f"Run cell {number}", exact=True).click()
+    page.wait_for_function(
+        "n => !document.querySelector(`[aria-label='Run cell ${n}']`).disabled",
+        arg=number,
+        timeout=120_000,
+    )
+    seconds = time.perf_counter() - start
+    error = page.locator(".mg-output .mg-error")
+    if error.count():
+        raise RuntimeError(f"the cell failed: {error.first.inner_text()}")
+    return seconds
+
+
+def _local(url):
+    return url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1"
+
+
+def measure_starts(browser, server, runs):
+    cold, cold_bytes, warm, warm_bytes, nxt, page_bytes = [], [], [], [], [], []
+    steps = []  # when, in the worker, each part of a cold start was ready
+    for _ in range(runs):
+        context = browser.new_context()
+        # Watched, not routed: routing requests would turn the HTTP cache off.
+        outside = []
+        context.on("request", lambda r, o=outside: _local(r.url) or o.append(r.url))
+        page = context.new_page()
+        server.sent = 0
+        page.goto(server.url + LESSON, wait_until="networkidle")
+        page_bytes.append(server.sent)
+        server.sent = 0
+        cold.append(first_result(page))
+        cold_bytes.append(server.sent)
+        steps.append(page.evaluate("window.course.ready()")["timings"])
+        page.reload(wait_until="networkidle")
+        server.sent = 0
+        warm.append(first_result(page))
+        warm_bytes.append(server.sent)
+        page.get_by_role("link", name="More operations").first.click()
+        page.wait_for_url("**" + NEXT)
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.includes('More')"
+        )
+        assert page.evaluate("window.course.session.state") == "ready", "page reloaded"
+        page.wait_for_selector("[data-course-mounted]", state="attached")
+        nxt.append(first_result(page))
+        assert not outside, outside
+        context.close()
+    return cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps
+
+
+# What this feature adds to a lesson's HTML: the cell wrappers (an opening tag here, and a
+# closing </div> each), the notes under static code, and the script and style tags.
+OURS = re.compile(
+    r'<div class="mg-cell"[^>]*>\n|<p class="mg-note">.*?</p>\n?'
+    r'|<script type="module" src="[^"]*course\.js"></script>\n?'
+    r'|<link rel="stylesheet" href="[^"]*course/course\.css">\n?'
+)
+
+
+def idle_page_extra(site):
+    """Bytes a lesson page carries for cells nobody runs: (raw, gzip), HTML and files."""
+    html = (site / LESSON.strip("/") / "index.html").read_text(encoding="utf-8")
+    without = OURS.sub("", html)
+    closing = html.count('<div class="mg-cell"') * len("</div>\n")
+    assets = site / "assets" / "course"
+    files = [
+        assets / "course.js",
+        assets / "course.css",
+        *assets.glob("chunks/cells-*"),
+    ]
+    files += [p for p in assets.glob("chunks/*") if p.stem.startswith(("chunk-",))]
+    raw = len(html) - len(without) + closing + sum(f.stat().st_size for f in files)
+    zipped = len(gzip.compress(html.encode())) - len(gzip.compress(without.encode()))
+    zipped += sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return raw, zipped
+
+
+def line(name, value, unit, budget=None, runs=None):
+    text = f"{name:30s}{value:7.2f} {unit:3s}"
+    if budget is not None:
+        text += f"  (budget {budget} {unit})"
+    if runs:
+        text += "  runs: " + ", ".join(f"{v:.2f}" for v in runs)
+    print(text)
+
+
+def report(site, cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps):
+    assets = site / "assets" / "course"
+    disk = sum(p.stat().st_size for p in assets.rglob("*") if p.is_file())
+    med = statistics.median
+    line("runtime assets on disk", disk / MB, "MB", 16)
+    for name in ("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "viz/viz.js"):
+        line(f"  {name}", (assets / name).stat().st_size / MB, "MB")
+    editor = next(assets.glob("chunks/editor-*.js"))
+    line("  editor chunk (first Edit)", editor.stat().st_size / MB, "MB")
+    line("lesson page load, gzip", med(page_bytes) / MB, "MB")
+    line("sent to the first result, gzip", med(cold_bytes) / MB, "MB", 7)
+    line("cold start to first result", med(cold), "s", 5, cold)
+    for part in ("pyodide", "viz", "package"):
+        line(f"  {part} ready after", med(s[part] for s in steps), "s")
+    line("warm start (HTTP cache)", med(warm), "s", 3, warm)
+    line("  sent for it", med(warm_bytes) / MB, "MB")
+    line("next lesson's first Run", med(nxt), "s", 0.5, nxt)
+    raw, zipped = idle_page_extra(site)
+    gone_raw, gone_zipped = markdown_exec_assets()
+    line("a lesson nobody runs: added", raw / 1000, "KB", 10)
+    line("  gzip", zipped / 1000, "KB")
+    line("  less markdown-exec's files", (raw - gone_raw) / 1000, "KB")
+    line("  gzip", (zipped - gone_zipped) / 1000, "KB")
+
+
+def markdown_exec_assets():
+    """(raw, gzip) bytes of the pyodide files markdown-exec put on every page before."""
+    import markdown_exec
+
+    assets = Path(markdown_exec.__file__).parent / "assets"
+    files = [(assets / name).read_bytes() for name in ("pyodide.css", "pyodide.js")]
+    return sum(map(len, files)), sum(len(gzip.compress(f, 6)) for f in files)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            seconds, _ = build_site(site)
+            print(f"site built in {seconds:.0f} s")
+        server = PagesServer(site, gzip=True)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+            figures = measure_starts(browser, server, args.runs)
+            browser.close()
+        server.close()
+        report(site, *figures)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Which code runs in the page (hooks/runnable.py, hooks/runtime.py), and nothing from outside."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urlparse
+
+import pytest
+
+from hooks import runnable, runtime
+
+ROOT = Path(__file__).resolve().parent.parent
+FENCE = "```"
+
+
+def fence(info, body):
+    (found,) = runnable.fences(f"{FENCE}{info}\n{body}\n{FENCE}\n")
+    return found
+
+
+def test_fences_are_found_with_their_info_and_nested_ones_skipped():
+    text = (
+        "Intro\n\n````markdown\n```python\nprint('shown, not run')\n```\n````\n\n"
+        f'{FENCE}python exec="on" source="above" result="text"\nprint(1)\n{FENCE}\n'
+        f"{FENCE}{{.python notest}}\nx\n{FENCE}\n"
+    )
+    found = runnable.fences(text)
+    assert [f.lang for f in found] == ["markdown", "python", "python"]
+    assert found[1].source == "print(1)" and found[1].executed
+    assert found[2].has("notest") and not found[2].has("test")
+
+
+@pytest.mark.parametrize(
+    ("info", "body", "verdict"),
+    [
+        ("python", "from micrograd.engine import Value\nprint(Value(1.0))", "run"),
+        ("python", "import math, random, collections\nprint(math.pi)", "run"),
+        ('python exec="on" source="above" html="true"', "import micrograd.viz", "run"),
+        ("{.python notest}", "import math", "quiet"),
+        ("{.python norun}", "import math", "quiet"),
+        ('python exec="on" norun="1" source="above"', "import math", "quiet"),
+        ('python exec="on" html="true"', "import math", "quiet"),  # shows no code
+        ("bash", "make test", "quiet"),
+        ("python", '--8<-- "micrograd/engine.py:backward"', "quiet"),
+    ],
+)
+def test_which_fences_run(info, body, verdict):
+    assert runnable.decide(fence(info, body)) == verdict
+
+
+def test_pytorch_fences_stay_static_and_say_why():
+    why = runnable.decide(fence("python", "import torch\nfrom micrograd import Value"))
+    assert why == "it needs PyTorch, which the page's Python does not have"
+
+
+def test_package_modules_are_checked_for_what_they_import(tmp_path, monkeypatch):
+    # micrograd.plot draws with matplotlib today: a fence using it cannot run in the page,
+    # and runs once the module needs nothing outside the standard library.
+    plot = (ROOT / "micrograd" / "plot.py").read_text()
+    needs = runnable.missing("micrograd.plot")
+    if "matplotlib" in plot:
+        assert "matplotlib" in needs
+        assert "matplotlib" in runnable.why_static("from micrograd.plot import html")
+    else:
+        assert not needs
+    assert runnable.missing("micrograd.engine") == frozenset()
+    assert runnable.missing("micrograd.viz") == frozenset()
+    assert runnable.missing("numpy") == {"numpy"}
+
+
+def test_an_incomplete_fence_stays_static():
+    assert (
+        runnable.decide(fence("python", "for x in")) == "it is not complete Python code"
+    )
+
+
+def page(src_uri):
+    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, abs_src_path=None))
+
+
+def test_the_hook_wraps_runnable_fences_and_notes_static_ones():
+    text = (
+        f"# T\n\n{FENCE}python\nprint(1)\n{FENCE}\n\n"
+        f'{FENCE}python exec="on" source="above" html="true"\nprint("<b>x</b>")\n{FENCE}\n\n'
+        f"{FENCE}python\nimport torch\n{FENCE}\n"
+    )
+    out = runtime.on_page_markdown(text, page("a/b.md"), {}, None)
+    assert out.count('<div class="mg-cell" data-course="cell"') == 2
+    assert out.count(" data-html markdown>") == 1
+    assert out.count("</div>") == 2
+    assert (
+        '<p class="mg-note">This code does not run in the page: it needs PyTorch' in out
+    )
+    assert runtime.on_page_markdown(text, page("labs/x.py"), {}, None) == text
+
+
+def test_lab_cells_run_up_to_the_first_that_cannot():
+    cell = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell" id="cell-{}">code</div>'
+    html = "".join(cell.format(i) for i in range(3))
+    sources = ["x = 1", "import matplotlib.pyplot as plt", "print(x)"]
+    out = runtime.mark_lab(html, sources, "labs/l.py")
+    assert out.count('data-course="cell"') == 1 and 'data-course="cell" class' in out
+    assert out.index("From here on, this lab") < out.index('id="cell-1"')
+    assert runtime.mark_lab(html, ["x = 1"] * 3, "labs/l.py").count("data-course") == 3
+
+
+def test_lessons_have_runnable_cells():
+    counts = {}
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        verdicts = [runnable.decide(f) for f in runnable.fences(md.read_text())]
+        counts[md.name] = verdicts.count("run")
+    print(f"\n{sum(counts.values())} runnable fences in {len(counts)} pages")
+    assert sum(counts.values()) > 50
+    assert counts["backpropagation.md"] >= 5
+
+
+# --- nothing from outside ---------------------------------------------------------------
+
+# Strings in the theme's JavaScript that name another host but are never requested by this
+# site: each is a loader that only runs for a feature the site does not use.
+THEME_DORMANT = {
+    "https://unpkg.com/resize-observer-polyfill": "only without ResizeObserver",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "only with mermaid diagrams",
+    "https://api.github.com/repos/": "repository facts: overrides/partials/source.html",
+    "https://api.github.com/users/": "repository facts: overrides/partials/source.html",
+    "https://bit.ly/2s3ChXG": "a link in a console message of the search worker",
+    "https://github.com/isaacs/": "a link in an error message of a search language",
+}
+URL = re.compile(r"https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\"'`()<>]*")
+# Comments: /* block */, // line (not the // of a URL), and <!-- --> in inline SVG.
+COMMENTS = re.compile(
+    r"/\*.*?\*/|(?<![:\"'\\])//[^\n]*|(?:<|\\3c ?)!--.*?--(?:>|\\3e)", re.S
+)
+NOT_REQUESTS = re.compile(r"https?://www\.w3\.org/")  # XML namespace names
+_LOADING_ATTRS = {"src", "href", "srcset", "poster", "data", "action", "xlink:href"}
+
+
+class _References(HTMLParser):
+    """The URLs an HTML page would load: attributes, inline styles and scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._in = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self._in = tag
+        for name, value in attrs.items():
+            if name not in _LOADING_ATTRS or not value:
+                continue
+            if tag == "a" or (tag == "link" and attrs.get("rel") == "canonical"):
+                continue  # a link the reader clicks; the page's own address
+            urls = [v.split()[0] for v in value.split(",") if v.strip()]
+            self.found += ["https:" + u if u.startswith("//") else u for u in urls]
+        self.found += URL.findall(attrs.get("style") or "")
+
+    def handle_data(self, data):
+        if self._in in ("script", "style"):
+            self.found += URL.findall(data)
+
+
+def _outside(urls, site_host):
+    return [
+        u
+        for u in urls
+        if URL.match(u)
+        and not NOT_REQUESTS.match(u)
+        and urlparse(u).hostname != site_host
+    ]
+
+
+def _dormant(url):
+    return any(url.startswith(known) for known in THEME_DORMANT)
+
+
+def test_no_file_of_the_site_loads_from_another_host(built_site):
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])
+    site_host = urlparse(config["site_url"]).hostname
+    problems = []
+    for path in sorted(built_site.rglob("*")):
+        rel = path.relative_to(built_site).as_posix()
+        if path.suffix == ".html":
+            parser = _References()
+            parser.feed(path.read_text(encoding="utf-8"))
+            urls = parser.found
+        elif path.suffix in (".css", ".js", ".mjs"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            urls = URL.findall(COMMENTS.sub("", text))
+        else:
+            continue
+        for url in _outside(urls, site_host):
+            if not (_dormant(url) and rel.startswith("assets/javascripts/")):
+                problems.append(f"{rel}: {url}")
+    assert not problems, "files that load from another host:\n" + "\n".join(problems)
+    mermaid = [
+        p for p in built_site.rglob("*.html") if 'class="mermaid' in p.read_text()
+    ]
+    assert not mermaid, "a page uses mermaid: the theme would load it from a CDN"

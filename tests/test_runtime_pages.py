@@ -1,0 +1,201 @@
+"""Every runnable cell of the site runs in the page, in order, page after page.
+
+The reader's path: one tab, Python started once, moving between pages with the site's own
+(instant) navigation. Each cell's Run button is clicked; its output must show no error, and
+no page may log a console error or ask for anything outside the site.
+
+The site is served as GitHub Pages serves it (``PagesServer``): under the path of its
+``site_url``, with a sitemap naming this server, which the theme's instant navigation needs.
+"""
+
+import functools
+import gzip
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from tests.test_runtime import open_page
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])[
+    "site_url"
+]
+COMPRESSED = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt", ".xml")
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = urlparse(SITE_URL).path  # /micrograd-course/
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
+        super().end_headers()
+
+    def do_GET(self):
+        if not self.path.startswith(self.prefix):
+            return self.send_error(404)
+        path = Path(self.translate_path("/" + self.path[len(self.prefix) :]))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return self.send_error(404)
+        body = path.read_bytes()
+        if path.name == "sitemap.xml":  # the theme's instant navigation reads it
+            site = urlparse(SITE_URL)
+            origin = f"{site.scheme}://{site.netloc}".encode()
+            body = body.replace(origin, self.server.origin.encode())
+        gz = self.server.gzip and "gzip" in self.headers.get("Accept-Encoding", "")
+        gz = gz and path.name.endswith(COMPRESSED)
+        if gz:
+            body = gzip.compress(body, 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if gz:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        self.wfile.write(body)
+        with self.server.lock:
+            self.server.sent += len(body)
+
+
+class PagesServer:
+    """The built site on 127.0.0.1 as GitHub Pages serves it; ``url`` is its address.
+
+    ``gzip=True`` compresses as Pages does; ``sent`` counts the bytes of bodies sent.
+    """
+
+    def __init__(self, directory, gzip=False):
+        handler = functools.partial(_PagesHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.gzip, self.httpd.sent, self.httpd.lock = gzip, 0, threading.Lock()
+        self.httpd.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.httpd.origin + _PagesHandler.prefix.rstrip("/")
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def sent(self):
+        return self.httpd.sent
+
+    @sent.setter
+    def sent(self, value):
+        self.httpd.sent = value
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def pages_site(built_site):
+    server = PagesServer(built_site)
+    yield server.url
+    server.close()
+
+
+def pages_with_cells(site):
+    found = []
+    for page in sorted(site.rglob("index.html")):
+        count = page.read_text(encoding="utf-8").count('data-course="cell"')
+        if count:
+            rel = page.parent.relative_to(site).as_posix()
+            found.append(("/" if rel == "." else f"/{rel}/", count))
+    return found
+
+
+def navigate(page, url):
+    """Follow a link to ``url`` as a reader would (the theme loads it in place)."""
+    page.evaluate(
+        "u => { const a = document.createElement('a'); a.href = u; a.textContent = u;"
+        " a.id = 'leaving'; document.querySelector('article').append(a); a.click(); }",
+        url,
+    )
+    page.wait_for_url(url)
+    page.wait_for_selector("#leaving", state="detached")  # the new page is in place
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+
+
+def run_cell(page, number):
+    button = page.get_by_role("button", name=f"Run cell {number}", exact=True)
+    button.scroll_into_view_if_needed()
+    button.click()
+    page.wait_for_function(
+        "n => !document.querySelector(`[aria-label='Run cell ${n}']`).disabled",
+        arg=number,
+    )
+    output = page.get_by_role("status", name=f"Output of cell {number}")
+    error = output.locator(".mg-error")
+    return error.inner_text() if error.count() else None
+
+
+def test_every_cell_of_every_page_runs(built_site, pages_site, browser_context):
+    pages = pages_with_cells(built_site)
+    assert len(pages) > 15, pages
+    first, _ = pages[0]
+    page = open_page(browser_context, pages_site + first)
+    page.evaluate("window.sameDocument = true")
+    problems, ran = [], 0
+    for path, count in pages:
+        if path != first:
+            navigate(page, pages_site + path)
+        assert page.evaluate("window.sameDocument"), f"{path} was loaded anew"
+        for number in range(1, count + 1):
+            if error := run_cell(page, number):
+                problems.append(f"{path} cell {number}:\n{error}")
+            ran += 1
+        if page.errors:
+            problems.append(f"{path}: console errors {page.errors}")
+            page.errors.clear()
+    print(f"\n{ran} cells run on {len(pages)} pages")
+    assert not browser_context.outside, browser_context.outside
+    assert not problems, "\n".join(problems)
+
+
+def test_the_site_still_works_after_instant_navigation(pages_site, browser_context):
+    """Search, the palette switch, math and the labs' styles, on pages reached in place."""
+    page = open_page(browser_context, pages_site + "/")
+    page.evaluate("window.sameDocument = true")
+    navigate(page, pages_site + "/01-big-picture/derivatives/")
+    assert page.locator("article math").count() > 0
+    navigate(page, pages_site + "/labs/lab3_network/")
+    cell = page.locator(".jp-CodeCell").first
+    assert cell.evaluate("c => getComputedStyle(c).display") != "none"
+    assert page.evaluate(
+        "[...document.styleSheets].some(s => (s.href || '').endsWith('notebook.css'))"
+    ), "the lab's notebook styles are not loaded"
+    assert run_cell(page, 1) is None
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("topological")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    assert results.count() > 0
+    assert page.evaluate("window.sameDocument"), "a page was loaded anew"
+    assert not page.errors, page.errors
+    assert not browser_context.outside, browser_context.outside
+
+
+def test_python_loads_on_the_first_run_never_on_page_load(pages_site, browser_context):
+    requested = []
+    browser_context.on("request", lambda r: requested.append(r.url))
+    page = open_page(browser_context, pages_site + "/02-value/backpropagation/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.course.session.state") == "off"
+    runtime = [
+        u for u in requested if "/pyodide/" in u or "/viz/" in u or "editor" in u
+    ]
+    assert not runtime, runtime
+    page.get_by_role("button", name="Run cell 1", exact=True).click()
+    status = page.get_by_role("status").filter(has_text="Loading Python")
+    status.first.wait_for()
+    page.wait_for_function("window.course.session.state === 'ready'")
+    assert any(u.endswith("pyodide.asm.wasm") for u in requested)
+    assert not page.errors, page.errors

@@ -1,0 +1,192 @@
+// Runnable cells: a code block marked data-course="cell" gets Run, Edit, Reset and Stop, and
+// an <output> under it. The cells of a page share one namespace in the page's session.
+//
+// Markup (written by hooks/runtime.py): the first <pre> inside the element is the code; the
+// element's other children are what the build printed, hidden once the cell runs here.
+// data-html: the build showed the printed text as HTML, so the page does too (figures).
+import { say, show, stream } from "./output.js";
+
+const ran = new Set(); // cells run since Python last started
+const watched = new WeakSet(); // sessions whose restarts clear `ran`
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
+
+function button(text, label, onClick) {
+  const element = document.createElement("button");
+  element.type = "button";
+  element.className = "mg-button";
+  element.textContent = text;
+  element.setAttribute("aria-label", label);
+  element.addEventListener("click", onClick);
+  return element;
+}
+
+class Cell {
+  constructor(element, number, course) {
+    this.element = element;
+    this.number = number;
+    this.course = course;
+    this.code = element.querySelector("pre");
+    this.codeBox = this.code.closest(".highlight, .highlight-ipynb") ?? this.code;
+    this.original = this.code.textContent.replace(/\n$/, "");
+    this.built = [...element.children].filter((child) => !child.contains(this.code));
+    this.editor = null;
+    this.notebook = element.classList.contains("jp-Cell"); // a lab: cells build on earlier ones
+    this.build();
+  }
+
+  build() {
+    const n = this.number;
+    this.runButton = button("Run", `Run cell ${n}`, () => this.run());
+    this.editButton = button("Edit", `Edit cell ${n}`, () => this.edit());
+    this.resetButton = button("Reset", `Reset cell ${n} to the page's code`, () =>
+      this.reset(),
+    );
+    this.stopButton = button("Stop", `Stop cell ${n}: restarts Python`, () =>
+      this.course.session.stop(),
+    );
+    this.stopButton.hidden = true;
+    this.status = document.createElement("span");
+    this.status.className = "mg-status";
+    this.status.setAttribute("role", "status");
+    const bar = document.createElement("div");
+    bar.className = "mg-toolbar";
+    bar.append(this.runButton, this.editButton, this.resetButton, this.stopButton);
+    bar.append(this.status);
+    this.output = document.createElement("output");
+    this.output.className = "mg-output";
+    this.output.setAttribute("aria-live", "polite");
+    this.output.setAttribute("aria-label", `Output of cell ${n}`);
+    this.output.hidden = true;
+    this.codeBoxHost().after(bar);
+    this.element.append(this.output);
+  }
+
+  /** The child of the cell that holds the code (the toolbar goes right after it). */
+  codeBoxHost() {
+    return [...this.element.children].find((child) => child.contains(this.code));
+  }
+
+  source() {
+    return this.editor ? this.editor.value : this.original;
+  }
+
+  async run() {
+    if (this.running) return;
+    this.setRunning(true);
+    this.output.hidden = false;
+    say(this.output, "Running…");
+    const stopWatching = this.watchLoading();
+    try {
+      const options = { name: `cell ${this.number}`, html: "html" in this.element.dataset };
+      options.onText = (name, text) => stream(this.output, name, text);
+      const result = await this.course.run(this.source(), options);
+      for (const child of this.built) child.hidden = true;
+      show(this.output, result);
+      this.markErrorLine(result.error);
+      ran.add(this);
+      if (this.notebook && result.error?.includes("NameError")) this.hintEarlierCells();
+    } catch (error) {
+      const stopped = error instanceof this.course.StoppedError;
+      const text = stopped
+        ? `${error.message}. Python was restarted: run the earlier cells again first.`
+        : String(error.message ?? error);
+      say(this.output, text, { error: !stopped });
+    } finally {
+      stopWatching();
+      this.setRunning(false);
+    }
+  }
+
+  /** While Python loads, say how far it got. */
+  watchLoading() {
+    const session = this.course.session;
+    if (!watched.has(session)) {
+      watched.add(session);
+      session.addEventListener("restart", () => ran.clear());
+    }
+    let shown = 0;
+    const onProgress = ({ detail: { loaded, total } }) => {
+      if (loaded < total && performance.now() - shown < 500) return;
+      shown = performance.now();
+      this.status.textContent = `Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`;
+    };
+    session.addEventListener("progress", onProgress);
+    if (session.state === "off" || session.state === "loading") {
+      this.status.textContent = "Loading Python…";
+    }
+    return () => {
+      session.removeEventListener("progress", onProgress);
+      this.status.textContent = "";
+    };
+  }
+
+  /** In the editor, highlight the line of this cell that the error points to. */
+  markErrorLine(error) {
+    const lines = [...(error ?? "").matchAll(/"<cell (\d+)>", line (\d+)/g)];
+    const mine = lines.filter((match) => Number(match[1]) === this.number).pop();
+    this.editor?.markLine(mine ? Number(mine[2]) : null);
+  }
+
+  hintEarlierCells() {
+    const cells = [...document.querySelectorAll('[data-course="cell"]')];
+    const earlier = cells.slice(0, cells.indexOf(this.element));
+    if (earlier.some((element) => ![...ran].some((cell) => cell.element === element))) {
+      stream(this.output, "note", "\nRun the cells above first: this one uses what they define.");
+    }
+  }
+
+  setRunning(running) {
+    this.running = running;
+    this.runButton.disabled = running;
+    this.resetButton.disabled = running;
+    this.stopButton.hidden = !running;
+    this.element.classList.toggle("mg-running", running);
+    if (!running && document.activeElement === document.body) this.runButton.focus();
+  }
+
+  async edit() {
+    if (this.editor) return this.editor.focus();
+    if (this.opening) return;
+    this.opening = true;
+    this.course.ready().catch(() => {}); // Python loads while the reader edits
+    this.status.textContent = "Loading the editor…";
+    let createEditor;
+    try {
+      ({ createEditor } = await import("./editor.js"));
+    } catch (error) {
+      this.status.textContent = `The editor could not be loaded: ${error.message}`;
+      return;
+    } finally {
+      this.opening = false;
+    }
+    this.status.textContent = "";
+    const host = document.createElement("div");
+    host.className = "mg-editor";
+    this.codeBox.after(host);
+    this.codeBox.hidden = true;
+    this.editor = createEditor(host, {
+      doc: this.source(),
+      label: `Code of cell ${this.number}`,
+      onRun: () => this.run(),
+    });
+    this.editButton.hidden = true;
+    this.editor.focus();
+  }
+
+  reset() {
+    if (this.editor) {
+      this.editor.destroy();
+      this.editor = null;
+      this.codeBox.hidden = false;
+      this.editButton.hidden = false;
+    }
+    for (const child of this.built) child.hidden = false;
+    this.output.replaceChildren();
+    this.output.hidden = true;
+    this.editButton.focus();
+  }
+}
+
+export function mount(elements, course) {
+  elements.forEach((element, index) => new Cell(element, index + 1, course));
+}

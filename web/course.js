@@ -1,0 +1,35 @@
+// The course's script on every page: window.course, and the features the page uses.
+//
+//   window.course.ready()          -> Promise<{python, seconds}>  (starts Python if needed)
+//   window.course.run(source, opt) -> Promise<{stdout, stderr, error, figures, repr, value}>
+//   window.course.session          the page's PythonSession (web/session.js)
+//   window.course.createSession()  another PythonSession: its own worker and memory
+//
+// Python starts on first use, never on page load. With Material's instant navigation the
+// document, and so the session, lives on from lesson to lesson.
+import { mountFeatures } from "./features.js";
+import { PythonSession, StoppedError } from "./session.js";
+
+const here = new URL("./", import.meta.url);
+const workerURL = new URL("worker.js", here);
+const session = new PythonSession(workerURL);
+const space = () => `page:${location.pathname}`;
+
+window.course = {
+  session,
+  StoppedError,
+  ready: () => session.ready(),
+  run: (source, options = {}) => session.run(source, { space: space(), ...options }),
+  createSession: () => new PythonSession(workerURL),
+  space,
+};
+
+function onEveryPage(callback) {
+  if (window.document$) window.document$.subscribe(callback);
+  else if (document.readyState === "loading") addEventListener("DOMContentLoaded", callback);
+  else callback();
+}
+
+onEveryPage(() => {
+  mountFeatures(document, window.course).catch((error) => console.error(error));
+});

@@ -1,0 +1,113 @@
+// A Python code editor (CodeMirror 6), loaded on the first Edit: Python highlighting in the
+// page's own code colours (light and dark), line numbers, undo, Tab to indent (Esc then Tab
+// leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run.
+//
+//   const editor = createEditor(parent, {doc, label, onRun});
+//   editor.value; editor.value = "..."; editor.focus(); editor.markLine(3); editor.destroy();
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import {
+  HighlightStyle,
+  bracketMatching,
+  indentOnInput,
+  indentUnit,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView, drawSelection, keymap, lineNumbers } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
+
+const colour = (name) => ({ color: `var(--md-code-hl-${name}-color)` });
+
+// The colours of the page's static code (Material's variables), so an edited cell looks
+// like the code it replaces, in either scheme.
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword], ...colour("keyword") },
+  { tag: [tags.string, tags.special(tags.string)], ...colour("string") },
+  { tag: [tags.number, tags.bool, tags.null], ...colour("number") },
+  { tag: tags.comment, ...colour("comment"), fontStyle: "italic" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], ...colour("function") },
+  { tag: [tags.className, tags.definition(tags.className)], ...colour("constant") },
+  { tag: [tags.operator, tags.compareOperator, tags.arithmeticOperator], ...colour("operator") },
+  { tag: [tags.punctuation, tags.paren, tags.bracket], ...colour("punctuation") },
+  { tag: [tags.standard(tags.variableName), tags.self], ...colour("constant") },
+]);
+
+const theme = EditorView.theme({
+  "&": {
+    backgroundColor: "var(--md-code-bg-color)",
+    color: "var(--md-code-fg-color)",
+    fontSize: ".85em",
+    borderRadius: ".1rem",
+  },
+  "&.cm-focused": { outline: "2px solid var(--md-accent-fg-color)" },
+  ".cm-content": {
+    fontFamily: "var(--md-code-font-family)",
+    caretColor: "var(--md-code-fg-color)",
+    padding: ".7em 0",
+  },
+  ".cm-gutters": {
+    backgroundColor: "var(--md-code-bg-color)",
+    color: "var(--md-code-fg-color)",
+    border: "none",
+  },
+  ".cm-mark-line": { backgroundColor: "var(--mg-error-bg)" },
+});
+
+// A highlighted line (where an error points), set with markLine().
+const setMark = StateEffect.define();
+const marked = StateField.define({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    for (const effect of transaction.effects) {
+      if (!effect.is(setMark)) continue;
+      const { doc } = transaction.state;
+      if (effect.value === null || effect.value > doc.lines) return Decoration.none;
+      const line = doc.line(effect.value);
+      return Decoration.set([Decoration.line({ class: "cm-mark-line" }).range(line.from)]);
+    }
+    return transaction.docChanged ? Decoration.none : marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+export function createEditor(parent, { doc, label, onRun }) {
+  const run = () => (onRun(), true);
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        python(),
+        indentUnit.of("    "),
+        syntaxHighlighting(highlight),
+        theme,
+        marked,
+        keymap.of([
+          { key: "Shift-Enter", run },
+          { key: "Mod-Enter", run },
+          indentWithTab,
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        EditorView.contentAttributes.of({ "aria-label": label }),
+      ],
+    }),
+  });
+  return {
+    get value() {
+      return view.state.doc.toString();
+    },
+    set value(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    focus: () => view.focus(),
+    markLine: (line) => view.dispatch({ effects: setMark.of(line) }),
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,22 @@
+// Page features. An element with data-course="NAME" makes its page load features[NAME]: a
+// module whose mount(elements, course) sets up every such element of the page. Each module
+// is its own bundle chunk, loaded only by the pages that use it.
+// A new feature is one module here and one line below. Once set up, an element carries
+// data-course-mounted.
+const features = {
+  cell: () => import("./cells.js"),
+};
+
+export async function mountFeatures(root, course) {
+  const todo = new Map();
+  for (const element of root.querySelectorAll("[data-course]:not([data-course-mounted])")) {
+    const name = element.dataset.course;
+    if (!features[name]) throw new Error(`unknown page feature data-course="${name}"`);
+    todo.set(name, [...(todo.get(name) ?? []), element]);
+  }
+  for (const [name, elements] of todo) {
+    const feature = await features[name]();
+    feature.mount(elements, course);
+    for (const element of elements) element.dataset.courseMounted = "";
+  }
+}

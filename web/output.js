@@ -1,0 +1,55 @@
+// What a run shows, in a cell's <output>: printed text, the value of a last expression,
+// the error, and figures (SVG or HTML markup, as the code displayed or printed them).
+
+function samp(kind, text) {
+  const element = document.createElement("samp");
+  element.className = `mg-${kind}`;
+  element.textContent = text;
+  return element;
+}
+
+/** Give a drawn SVG a text alternative made of its own labels, if it has none. */
+function describe(figure) {
+  for (const svg of figure.querySelectorAll("svg")) {
+    if (svg.closest("[aria-label], [role=img]") || svg.querySelector("title")) continue;
+    const words = [...svg.querySelectorAll("text")].map((t) => t.textContent.trim());
+    const label = words.filter(Boolean).join(" ").slice(0, 400);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", label ? `Figure: ${label}` : "Figure drawn by the code");
+  }
+}
+
+export function figure(markup) {
+  const element = document.createElement("span");
+  element.className = "mg-figure";
+  element.innerHTML = markup;
+  describe(element);
+  return element;
+}
+
+/** Show `result` ({stdout, stderr, error, figures, repr}) in `output`. */
+export function show(output, result) {
+  const parts = [];
+  if (result.stdout) parts.push(samp("stdout", result.stdout));
+  if (result.stderr) parts.push(samp("stderr", result.stderr));
+  if (result.repr) parts.push(samp("repr", result.repr));
+  if (result.error) parts.push(samp("error", result.error));
+  parts.push(...result.figures.map(figure));
+  if (!parts.length) parts.push(samp("note", "Done: the code printed nothing."));
+  output.replaceChildren(...parts);
+}
+
+/** Show a message (a note, or an error when `error` is true) in `output`. */
+export function say(output, text, { error = false } = {}) {
+  output.replaceChildren(samp(error ? "error" : "note", text));
+}
+
+/** Append printed text to `output` while the code runs. */
+export function stream(output, name, text) {
+  let last = output.lastElementChild;
+  if (!last || last.className !== `mg-${name}`) {
+    if (last?.className === "mg-note") last.remove();
+    last = output.appendChild(samp(name, ""));
+  }
+  last.textContent += text;
+}
