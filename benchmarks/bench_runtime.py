@@ -25,9 +25,9 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from scripts.pages_server import PagesServer  # noqa: E402
 from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.site_build import build_site  # noqa: E402
-from tests.test_runtime_pages import PagesServer  # noqa: E402
 
 LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
 MB = 1e6
@@ -63,7 +63,7 @@ def measure_starts(browser, server, runs):
         context.on("request", lambda r, o=outside: _local(r.url) or o.append(r.url))
         page = context.new_page()
         server.sent = 0
-        page.goto(server.url + LESSON, wait_until="networkidle")
+        page.goto(server.url.rstrip("/") + LESSON, wait_until="networkidle")
         page_bytes.append(server.sent)
         server.sent = 0
         cold.append(first_result(page))

@@ -21,6 +21,7 @@ WHY = {"torch": "it needs PyTorch, which the page's Python does not have"}
 
 _OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _LANG = re.compile(r"^\{?\s*\.?(?P<lang>[\w+-]+)")
+_ANNOTATED = re.compile(r"#\s*\(\d+\)!")  # Material's code annotation marker, # (1)!
 
 
 @dataclass
@@ -128,6 +129,6 @@ def decide(fence):
         return "quiet"
     if fence.has("notest") or fence.has("norun") or not fence.shows_code:
         return "quiet"
-    if "--8<--" in fence.source:
-        return "quiet"
+    if "--8<--" in fence.source or _ANNOTATED.search(fence.source):
+        return "quiet"  # a snippet; or code annotations, which need the code block as it is
     return why_static(fence.source) or "run"

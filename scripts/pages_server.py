@@ -5,9 +5,11 @@
 - the site is served under the path of ``site_url`` in mkdocs.yml (``/micrograd-course/``), or
   under another prefix, such as ``/`` for a site at the root of its domain;
 - text files (HTML, CSS, JavaScript, JSON, SVG, XML) are sent gzipped to clients that accept it;
-- a missing file gets the site's 404.html, with status 404.
+- a missing file gets the site's 404.html, with status 404;
+- sitemap.xml names this server instead of ``site_url``'s host: the theme's instant navigation
+  only navigates in place to pages that its sitemap lists.
 
-The Lighthouse audit (scripts/audit.py) and the 404 tests use it.
+The browser tests, the runtime benchmark and the Lighthouse audit (scripts/audit.py) use it.
 """
 
 import argparse
@@ -22,13 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".ipynb"}
 
 
-def project_path():
-    """The path part of ``site_url`` in mkdocs.yml, e.g. ``/micrograd-course/``."""
+def site_url():
+    """``site_url`` in mkdocs.yml, e.g. ``https://micrograd-course.github.io/micrograd-course/``."""
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
         if line.startswith("site_url:"):
-            path = urlsplit(line.split(":", 1)[1].strip().strip("\"'")).path
-            return path if path.endswith("/") else path + "/"
+            return line.split(":", 1)[1].strip().strip("\"'")
     return "/"
+
+
+def project_path():
+    """The path part of ``site_url`` in mkdocs.yml, e.g. ``/micrograd-course/``."""
+    path = urlsplit(site_url()).path
+    return path if path.endswith("/") else path + "/"
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,8 +76,13 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         if status == 404:
             target = Path(self.directory) / "404.html"
         data = target.read_bytes()
-        gzipped = target.suffix in COMPRESSED and "gzip" in self.headers.get(
-            "Accept-Encoding", ""
+        if target.name == "sitemap.xml":
+            site = urlsplit(site_url())
+            data = data.replace(f"{site.scheme}://{site.netloc}".encode(), self.origin)
+        gzipped = (
+            self.gzip
+            and target.suffix in COMPRESSED
+            and "gzip" in self.headers.get("Accept-Encoding", "")
         )
         if gzipped:
             if target not in self._gzipped:
@@ -86,19 +98,38 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(data)
+            with self.server.lock:
+                self.server.sent += len(data)
 
 
 class PagesServer:
-    """The site in ``directory`` on a free local port; ``url`` ends with the project path."""
+    """The site in ``directory`` on a free local port; ``url`` ends with the project path.
 
-    def __init__(self, directory, port=0, prefix=None):
+    ``gzip=False`` sends every file as it is; ``sent`` counts the bytes of the bodies sent
+    (set it to 0 to start counting again).
+    """
+
+    def __init__(self, directory, port=0, prefix=None, gzip=True):
         prefix = prefix or project_path()
-        handler = type("Handler", (_PagesHandler,), {"prefix": prefix, "_gzipped": {}})
-        handler = functools.partial(handler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), None)
         self.root = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        attrs = {"prefix": prefix, "_gzipped": {}, "gzip": gzip}
+        attrs["origin"] = self.root.encode()
+        handler = type("Handler", (_PagesHandler,), attrs)
+        self.httpd.RequestHandlerClass = functools.partial(
+            handler, directory=str(directory)
+        )
+        self.httpd.sent, self.httpd.lock = 0, threading.Lock()
         self.url = self.root + prefix
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def sent(self):
+        return self.httpd.sent
+
+    @sent.setter
+    def sent(self, value):
+        self.httpd.sent = value
 
     def close(self):
         self.httpd.shutdown()

@@ -1,14 +1,12 @@
 """Headless Chromium for the site's browser tests, with every request outside 127.0.0.1 refused.
 
-Tests get pages through the fixtures in tests/conftest.py: ``served_site`` (the built site on
-a local port) and ``browser_context`` (a fresh context whose ``outside`` list records, and
-refuses, any request that would leave the machine).
+Tests get pages through the fixtures in tests/conftest.py: ``served_site`` (the built site at
+the root of a local port), ``pages_site`` (under the project path, as GitHub Pages serves it,
+which the theme's instant navigation needs) and ``browser_context`` (a fresh context whose
+``outside`` list records, and refuses, any request that would leave the machine).
 """
 
-import functools
-import http.server
 import shutil
-import threading
 from urllib.parse import urlparse
 
 CHROMIUM_ARGS = [
@@ -33,24 +31,6 @@ def chromium_path():
     return path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class Server:
-    """A static server for ``directory`` on a free local port, as GitHub Pages serves it."""
-
-    def __init__(self, directory):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-
-
 def refuse_outside(context, outside):
     """Let through only the site's own requests; record and abort the rest in ``outside``."""
 
@@ -63,3 +43,27 @@ def refuse_outside(context, outside):
             route.abort()
 
     context.route("**/*", guard)
+
+
+WAIT = 60_000  # ms: Python's first start on a busy 2-core machine, with room
+
+# Opens every folded block (<details>) around an element: "Going deeper", "Compare after
+# you pass" and the like hide their content until the reader opens them.
+OPEN_FOLDS = """el => {
+    for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) {
+        d.open = true;
+    }
+}"""
+
+
+def open_page(context, url):
+    """A new tab on ``url``, once the page's scripts are set up; ``page.errors`` collects
+    console errors and uncaught exceptions."""
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.set_default_timeout(WAIT)
+    page.goto(url)
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    return page

@@ -1,6 +1,7 @@
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, Server, chromium_path, refuse_outside
+from scripts.pages_server import PagesServer
+from tests.browser import CHROMIUM_ARGS, chromium_path, refuse_outside
 from tests.site_build import build_site
 
 
@@ -15,9 +16,19 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def served_site(built_site):
-    """The built site's base URL on 127.0.0.1."""
-    server = Server(built_site)
-    yield server.url
+    """The built site's base URL on 127.0.0.1, served at the root (no trailing slash)."""
+    server = PagesServer(built_site, prefix="/")
+    yield server.url.rstrip("/")
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def pages_site(built_site):
+    """The built site as GitHub Pages serves it, under the project path (no trailing slash).
+
+    Tests that move between pages with the theme's instant navigation need it."""
+    server = PagesServer(built_site)
+    yield server.url.rstrip("/")
     server.close()
 
 

@@ -359,3 +359,26 @@ def test_history_is_kept_and_forgotten(tmp_path):
     )
     assert proc.returncode == 0 and f"Erased history: {file}" in proc.stdout
     assert not file.exists()
+
+
+def test_the_python_api_checks_in_process_where_nothing_can_fork(monkeypatch):
+    """A web page's Python has os.fork, which fails there: the API checks in process,
+    with the same verdict as in a forked child."""
+    import micrograd.check
+    from micrograd.check import hosts
+    from micrograd.engine import Value
+
+    forked = micrograd.check.value(Value, quiet=True)
+
+    def no_fork():
+        raise OSError(52, "Function not implemented")
+
+    monkeypatch.setattr(hosts, "_CAN_FORK", False)
+    monkeypatch.setattr(os, "fork", no_fork)
+    here = micrograd.check.value(Value, quiet=True)
+    assert forked.concepts == ["own-code"]
+    assert (here.exit_code, here.concepts, str(here)) == (
+        forked.exit_code,
+        forked.concepts,
+        str(forked),
+    )

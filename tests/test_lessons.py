@@ -547,11 +547,12 @@ def test_self_check_marks_answers_in_words(served_site, browser_context, scheme)
     assert verdicts.nth(1).inner_text().startswith("✗ Not quite")
     assert verdicts.nth(2).inner_text() == "Not answered yet."
     assert questions.nth(1).locator("details").get_attribute("open") is not None
-    score = page.get_by_role("status").inner_text()
+    assert page.locator(".self-check__score").get_attribute("role") == "status"
+    score = page.locator(".self-check__score").inner_text()
     assert score.startswith(f"1 of {total} right.") and "2, 3" in score, score
     assert not axe_violations(page, "form.self-check")
     page.get_by_role("button", name="Start again").click()
-    assert page.get_by_role("status").inner_text() == ""
+    assert page.locator(".self-check__score").inner_text() == ""
     assert errors == [] and browser_context.outside == []
 
 

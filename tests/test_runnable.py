@@ -43,6 +43,7 @@ def test_fences_are_found_with_their_info_and_nested_ones_skipped():
         ('python exec="on" html="true"', "import math", "quiet"),  # shows no code
         ("bash", "make test", "quiet"),
         ("python", '--8<-- "micrograd/engine.py:backward"', "quiet"),
+        ("python", "x = 1  # (1)!\nprint(x)", "quiet"),  # annotated: the page's own
     ],
 )
 def test_which_fences_run(info, body, verdict):
@@ -55,17 +56,25 @@ def test_pytorch_fences_stay_static_and_say_why():
 
 
 def test_package_modules_are_checked_for_what_they_import(tmp_path, monkeypatch):
-    # micrograd.plot draws with matplotlib today: a fence using it cannot run in the page,
-    # and runs once the module needs nothing outside the standard library.
-    plot = (ROOT / "micrograd" / "plot.py").read_text()
-    needs = runnable.missing("micrograd.plot")
-    if "matplotlib" in plot:
-        assert "matplotlib" in needs
-        assert "matplotlib" in runnable.why_static("from micrograd.plot import html")
-    else:
-        assert not needs
-    assert runnable.missing("micrograd.engine") == frozenset()
-    assert runnable.missing("micrograd.viz") == frozenset()
+    """A package module is as available as what it imports, followed module by module."""
+    package = tmp_path / "micrograd"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "plain.py").write_text("import math\nfrom micrograd import engine\n")
+    (package / "engine.py").write_text("import numbers\n")
+    (package / "fancy.py").write_text("from micrograd.plain import x\nimport numpy\n")
+    monkeypatch.setattr(runnable, "ROOT", tmp_path)
+    runnable.missing.cache_clear()
+    try:
+        assert runnable.missing("micrograd.plain") == frozenset()
+        assert runnable.missing("micrograd.fancy") == {"numpy"}
+        assert "numpy" in runnable.why_static("from micrograd.fancy import y")
+        assert runnable.why_static("from micrograd.plain import x") is None
+    finally:
+        runnable.missing.cache_clear()
+    # the real package: everything it has runs in the page
+    for module in ("engine", "nn", "losses", "optim", "data", "viz", "plot", "check"):
+        assert runnable.missing(f"micrograd.{module}") == frozenset(), module
     assert runnable.missing("numpy") == {"numpy"}
 
 

@@ -15,23 +15,12 @@ import pytest
 from playwright.sync_api import expect
 
 from hooks import runnable
-from tests.browser import refuse_outside
+from scripts.pages_server import PagesServer
+from tests.browser import OPEN_FOLDS, open_page, refuse_outside
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = "/02-value/backpropagation/"
-WAIT = 60_000  # ms: Python's first start on a busy 2-core machine, with room
-
-
-def open_page(context, url):
-    page = context.new_page()
-    page.errors = []
-    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.set_default_timeout(WAIT)
-    page.goto(url)
-    page.wait_for_selector("[data-course-mounted]", state="attached")
-    return page
 
 
 def run(page, source, **options):
@@ -52,13 +41,11 @@ def click_run(page, number):
 @pytest.fixture(scope="module")
 def tab(browser, built_site):
     """One tab for the whole module, as a reader keeps one: Python starts once."""
-    from tests.test_runtime_pages import PagesServer
-
     server = PagesServer(built_site)
     context = browser.new_context()
     context.outside = []
     refuse_outside(context, context.outside)
-    page = open_page(context, server.url + LESSON)
+    page = open_page(context, server.url.rstrip("/") + LESSON)
     yield page
     context.close()
     server.close()
@@ -266,6 +253,7 @@ def test_a_flood_of_output_is_capped(lesson):
 
 def test_edit_a_number_and_run_again(lesson):
     cell = lesson.locator('[data-course="cell"]').nth(1)  # L.backward(), then the graph
+    cell.evaluate(OPEN_FOLDS)  # it sits in a folded block
     code = cell.locator("pre").first.text_content()
     assert 'Value(2.0, label="a")' in code
     editor = replace_code(cell, 2, code.replace("Value(2.0", "Value(5.0"))

@@ -4,99 +4,15 @@ The reader's path: one tab, Python started once, moving between pages with the s
 (instant) navigation. Each cell's Run button is clicked; its output must show no error, and
 no page may log a console error or ask for anything outside the site.
 
-The site is served as GitHub Pages serves it (``PagesServer``): under the path of its
-``site_url``, with a sitemap naming this server, which the theme's instant navigation needs.
+The site is served as GitHub Pages serves it (the ``pages_site`` fixture): under the path
+of its ``site_url``, with a sitemap naming this server, which instant navigation needs.
 """
 
-import functools
-import gzip
-import http.server
-import threading
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
-import yaml
 
-from tests.test_runtime import open_page
+from tests.browser import OPEN_FOLDS, open_page
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0])[
-    "site_url"
-]
-COMPRESSED = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".wasm", ".txt", ".xml")
-
-
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    prefix = urlparse(SITE_URL).path  # /micrograd-course/
-
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
-        super().end_headers()
-
-    def do_GET(self):
-        if not self.path.startswith(self.prefix):
-            return self.send_error(404)
-        path = Path(self.translate_path("/" + self.path[len(self.prefix) :]))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return self.send_error(404)
-        body = path.read_bytes()
-        if path.name == "sitemap.xml":  # the theme's instant navigation reads it
-            site = urlparse(SITE_URL)
-            origin = f"{site.scheme}://{site.netloc}".encode()
-            body = body.replace(origin, self.server.origin.encode())
-        gz = self.server.gzip and "gzip" in self.headers.get("Accept-Encoding", "")
-        gz = gz and path.name.endswith(COMPRESSED)
-        if gz:
-            body = gzip.compress(body, 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Length", str(len(body)))
-        if gz:
-            self.send_header("Content-Encoding", "gzip")
-        self.end_headers()
-        self.wfile.write(body)
-        with self.server.lock:
-            self.server.sent += len(body)
-
-
-class PagesServer:
-    """The built site on 127.0.0.1 as GitHub Pages serves it; ``url`` is its address.
-
-    ``gzip=True`` compresses as Pages does; ``sent`` counts the bytes of bodies sent.
-    """
-
-    def __init__(self, directory, gzip=False):
-        handler = functools.partial(_PagesHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.gzip, self.httpd.sent, self.httpd.lock = gzip, 0, threading.Lock()
-        self.httpd.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.url = self.httpd.origin + _PagesHandler.prefix.rstrip("/")
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    @property
-    def sent(self):
-        return self.httpd.sent
-
-    @sent.setter
-    def sent(self, value):
-        self.httpd.sent = value
-
-    def close(self):
-        self.httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def pages_site(built_site):
-    server = PagesServer(built_site)
-    yield server.url
-    server.close()
 
 
 def pages_with_cells(site):
@@ -122,6 +38,7 @@ def navigate(page, url):
 
 
 def run_cell(page, number):
+    page.locator(f"[aria-label='Run cell {number}']").evaluate(OPEN_FOLDS)
     button = page.get_by_role("button", name=f"Run cell {number}", exact=True)
     button.scroll_into_view_if_needed()
     button.click()
@@ -166,9 +83,15 @@ def test_the_site_still_works_after_instant_navigation(pages_site, browser_conte
     navigate(page, pages_site + "/labs/lab3_network/")
     cell = page.locator(".jp-CodeCell").first
     assert cell.evaluate("c => getComputedStyle(c).display") != "none"
-    assert page.evaluate(
-        "[...document.styleSheets].some(s => (s.href || '').endsWith('notebook.css'))"
-    ), "the lab's notebook styles are not loaded"
+    code = cell.locator(".highlight").first
+    assert code.evaluate("c => getComputedStyle(c).display") != "none"
+    assert code.evaluate(
+        "c => getComputedStyle(c.querySelector('code')).fontFamily"
+    ) == (
+        page.locator("article .highlight code").first.evaluate(
+            "c => getComputedStyle(c).fontFamily"
+        )
+    ), "the lab's code is not styled like the lessons' code"
     assert run_cell(page, 1) is None
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()

@@ -239,6 +239,10 @@ def check_file(name, path, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
     return _supervise(ex, plan, start, source=source, timeout=timeout, hint=hint)
 
 
+# Pyodide (a web page's Python) has os.fork, which fails there: no processes at all.
+_CAN_FORK = hasattr(os, "fork") and sys.platform not in ("emscripten", "wasi")
+
+
 def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1):
     """Check the learner's classes or functions (``objects``: name -> object).
 
@@ -252,7 +256,7 @@ def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1)
         getattr(o, "__qualname__", type(o).__name__) for o in objects.values()
     )
     plan = ex.plan(timeout)
-    if not hasattr(os, "fork"):
+    if not _CAN_FORK:
         run = _Run(len(plan["cases"]))
         observe_namespace(plan, objects, run.take)
         return _report(ex, run, "done", source=source, timeout=timeout, hint=hint)
