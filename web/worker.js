@@ -58,13 +58,13 @@ async function loadPython() {
   const timings = {}; // seconds since the worker started, for the benchmarks
   const mark = (name) => (timings[name] = performance.now() / 1000);
   const viz = loadViz().then((v) => (imported(FILES.viz), mark("viz"), v));
+  const zip = fetch(new URL(FILES.package, here)).then((r) => r.arrayBuffer());
   const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
   imported(FILES.engine);
   imported(FILES.wasm);
   mark("pyodide");
-  const zip = await (await fetch(new URL(FILES.package, here))).arrayBuffer();
-  pyodide.unpackArchive(zip, "zip", { extractDir: "/course" });
+  pyodide.unpackArchive(await zip, "zip", { extractDir: "/course" });
   const renderer = await viz;
   pyodide.registerJsModule("course_js", {
     render_dot: (dot) => renderer.renderString(dot, { format: "svg" }),
