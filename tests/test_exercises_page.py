@@ -64,9 +64,18 @@ def context(browser):
     context.close()
 
 
+def to_editor(page):
+    """Scroll to the exercise (its editor loads as it comes near); the editor."""
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.wait_for()
+    return editor
+
+
 def open_exercise(context, url):
+    """The page at ``url``, scrolled to its exercise, once the editor is there."""
     page = open_page(context, url)
-    page.locator(".mg-exercise-editor .cm-content").wait_for()
+    to_editor(page)
     return page
 
 
@@ -177,14 +186,16 @@ def test_an_endless_loop_is_stopped_in_time_then_cells_and_checks_work(context, 
 
 
 def test_nothing_loads_python_before_the_first_check(context, server):
-    python = []
-    context.on("request", lambda r: "pyodide" in r.url and python.append(r.url))
-    page = open_exercise(context, server + VALUE_PAGE)
-    editor = page.locator(".mg-exercise-editor .cm-content")
+    requested = []
+    context.on("request", lambda r: requested.append(r.url))
+    page = open_page(context, server + VALUE_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "editor" in u], "the exercise is out of sight"
+    editor = to_editor(page)
     assert editor.inner_text().startswith('"""Exercise: your own Value.')
-    assert not python, python
+    assert not [u for u in requested if "pyodide" in u]
     click_check(page, "value.py")
-    assert python, "the first Check loads Python"
+    assert [u for u in requested if "pyodide" in u], "the first Check loads Python"
 
 
 def test_code_report_and_hints_survive_a_reload(context, server):
@@ -211,8 +222,7 @@ def test_code_report_and_hints_survive_a_reload(context, server):
     assert "def " not in hints.last.inner_text()  # words, never code
 
     page.reload()
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
+    editor = to_editor(page)
     assert editor.inner_text().startswith(source.split("\n")[0])
     assert kept(page)["code/value"] == source
     expect(page.locator(".mg-report")).to_contain_text("Your last check, on ")
@@ -296,8 +306,7 @@ def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, ser
     expect(rows.first).to_contain_text("Not started")
     expect(progress).to_contain_text("The checker has named no mistake of yours yet.")
     page.goto(server + VALUE_PAGE)
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
+    editor = to_editor(page)
     assert editor.inner_text().startswith('"""Exercise: your own Value.')
     assert page.locator(".mg-report").is_hidden()
 

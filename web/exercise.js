@@ -1,7 +1,8 @@
 // The exercise editor (data-course="exercise", written by hooks/exercises.py): the reader's
 // code for one exercise, kept in this browser, with Check, Hint, Reset, Download and Copy a
 // tutor prompt. The code, the last report, the hints already revealed and the "watch out"
-// list show at once; Python loads on the first Check (web/checker.js).
+// list show at once; the editor loads as the exercise comes near the screen, Python on the
+// first Check (web/checker.js).
 //
 // Markup: data-course-data, JSON {exercise, file, site, root, progress,
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
@@ -25,6 +26,21 @@ function button(text, label, onClick) {
   return made;
 }
 
+/** Call `callback` once `target` comes near the screen: a lesson whose reader never
+ * reaches its exercise does not load the editor (CodeMirror). Until then, and where it
+ * cannot load, the code shows as plain text. */
+function whenNear(target, callback) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      callback();
+    },
+    { rootMargin: "600px 0px" },
+  );
+  observer.observe(target);
+}
+
 const times = (n) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
 
 class Exercise {
@@ -39,7 +55,7 @@ class Exercise {
     this.build();
     this.showWatchList();
     this.showLast();
-    this.openEditor();
+    whenNear(this.starterBox, () => this.openEditor());
   }
 
   build() {
