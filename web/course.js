@@ -4,6 +4,8 @@
 //   window.course.run(source, opt) -> Promise<{stdout, stderr, error, figures, repr, value}>
 //   window.course.session          the page's PythonSession (web/session.js)
 //   window.course.createSession()  another PythonSession: its own worker and memory
+//   window.course.check(exercise, source) -> Promise<{exit, concepts, report, problems}>
+//   window.course.tutorPrompt(exercise)   -> Promise<text>   (web/checker.js)
 //
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
@@ -22,6 +24,10 @@ window.course = {
   run: (source, options = {}) => session.run(source, { space: space(), ...options }),
   createSession: () => new PythonSession(workerURL),
   space,
+  check: (exercise, source, options) =>
+    import("./checker.js").then((m) => m.check(window.course, exercise, source, options)),
+  tutorPrompt: (exercise, options) =>
+    import("./checker.js").then((m) => m.tutorPromptFor(window.course, exercise, options)),
 };
 
 function onEveryPage(callback) {

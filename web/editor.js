@@ -2,7 +2,8 @@
 // page's own code colours (light and dark), line numbers, undo, Tab to indent (Esc then Tab
 // leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run.
 //
-//   const editor = createEditor(parent, {doc, label, onRun});
+//   const editor = createEditor(parent, {doc, label, onRun, onChange});
+//   (onChange(text), if given, after every change of the text)
 //   editor.value; editor.value = "..."; editor.focus(); editor.markLine(3); editor.destroy();
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
@@ -71,7 +72,7 @@ const marked = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-export function createEditor(parent, { doc, label, onRun }) {
+export function createEditor(parent, { doc, label, onRun, onChange }) {
   const run = () => (onRun(), true);
   const view = new EditorView({
     parent,
@@ -95,7 +96,12 @@ export function createEditor(parent, { doc, label, onRun }) {
           ...defaultKeymap,
           ...historyKeymap,
         ]),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        // tabindex: already focusable, but said so, for checkers that look for it in a
+        // scrolling box (axe's scrollable-region-focusable).
+        EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange?.(update.state.doc.toString());
+        }),
       ],
     }),
   });

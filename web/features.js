@@ -5,6 +5,9 @@
 // data-course-mounted.
 const features = {
   cell: () => import("./cells.js"),
+  exercise: () => import("./exercise.js"),
+  pitfall: () => import("./pitfalls.js"),
+  progress: () => import("./progress.js"),
 };
 
 export async function mountFeatures(root, course) {

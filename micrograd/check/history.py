@@ -35,22 +35,28 @@ def load():
     return [e for e in entries if isinstance(e, dict) and keys <= e.keys()]
 
 
-def record(concepts, exercise, today=None):
-    """Add the concepts of one report (each once); returns the new history."""
+def entries(concepts, exercise, today=None):
+    """The history entries of one report: each concept once, mistakes only. The page's
+    history (web/checker.js) adds the same entries as this file does."""
     date = (today or datetime.date.today()).isoformat()
-    new = [
+    return [
         {"concept": c, "exercise": exercise, "date": date}
         for c in dict.fromkeys(concepts)
         if c not in NOT_MISTAKES
     ]
-    entries = (load() + new)[-KEEP:]
+
+
+def record(concepts, exercise, today=None):
+    """Add the concepts of one report (each once); returns the new history."""
+    new = entries(concepts, exercise, today)
+    kept = (load() + new)[-KEEP:]
     if new:
         try:
             path().parent.mkdir(parents=True, exist_ok=True)
-            path().write_text(json.dumps(entries, indent=0), encoding="utf-8")
+            path().write_text(json.dumps(kept, indent=0), encoding="utf-8")
         except OSError:
             pass  # a history that cannot be written is no reason to fail a check
-    return entries
+    return kept
 
 
 def forget():

@@ -1,0 +1,441 @@
+"""Exercises in the page, in headless Chromium with every outside request refused.
+
+The checker in the page (``window.course.check``) against the command line on the whole
+mutation suite; its time limit; the editor's Check, Hint, Reset and tutor prompt; what the
+browser remembers (code, last report, hints, history), what it marks on later lessons,
+the progress page and Forget; and axe on all of it.
+
+The command line's verdicts come from ``check_source`` run here under CPython:
+tests/test_check.py holds it to the command line's exit code, concepts and text on every
+file of the suite.
+"""
+
+import html
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from hooks import exercises as hook
+from micrograd.check import check_source
+from scripts.pages_server import PagesServer
+from tests.browser import open_page, refuse_outside
+from tests.check_cases import mutants
+from tests.check_cases.mutants import MUTANTS
+from tests.test_check import CASES, ENDLESS
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+VALUE_PAGE = "/02-value/backpropagation/"
+TRAIN_PAGE = "/04-training/training-loop/"
+PROGRESS_PAGE = "/exercises/progress/"
+PREFIX = "micrograd-course/v1/"
+SUITE = [(e, n) for e, n in MUTANTS if (e, n) != ENDLESS] + [
+    (p.parent.name, p.stem) for p in sorted(CASES.glob("*/*.py"))
+]
+
+
+def source_of(exercise, name):
+    path = CASES / exercise / f"{name}.py"
+    return path.read_text() if path.is_file() else mutants.source(exercise, name)
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    """The site under the project path, as GitHub Pages serves it."""
+    server = PagesServer(built_site)
+    yield server.url.rstrip("/")
+    server.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser (nothing remembered), with every outside request refused."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.outside = []
+    refuse_outside(context, context.outside)
+    yield context
+    assert not context.outside, context.outside
+    context.close()
+
+
+def to_editor(page):
+    """Scroll to the exercise (its editor loads as it comes near); the editor."""
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.wait_for()
+    return editor
+
+
+def open_exercise(context, url):
+    """The page at ``url``, scrolled to its exercise, once the editor is there."""
+    page = open_page(context, url)
+    to_editor(page)
+    return page
+
+
+def type_code(page, source):
+    """Replace the editor's code with ``source``, as a reader pasting it."""
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.click()
+    editor.press("Control+a")
+    page.keyboard.insert_text(source)
+
+
+def click_check(page, file):
+    button = page.get_by_role("button", name=f"Check your {file}")
+    button.click()
+    expect(button).to_be_enabled(timeout=120_000)
+    return page.locator(".mg-exercise-bar [role=status]").inner_text()
+
+
+def kept(page):
+    """Everything the course keeps in this browser: {key without prefix: value}."""
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage)
+             .filter(k => k.startsWith(prefix))
+             .map(k => [k.slice(prefix.length), localStorage.getItem(k)]))""",
+        PREFIX,
+    )
+
+
+# --- the checker in the page -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tab(browser, server):
+    """One tab for the suite: the checker's Python starts once."""
+    context = browser.new_context()
+    context.outside = []
+    refuse_outside(context, context.outside)
+    page = open_page(context, server + VALUE_PAGE)
+    yield page
+    assert not context.outside and not page.errors, (context.outside, page.errors)
+    context.close()
+
+
+def test_every_file_of_the_mutation_suite_gets_the_command_lines_verdict(tab):
+    differ, began = [], time.perf_counter()
+    for exercise, name in SUITE:
+        source = source_of(exercise, name)
+        want = check_source(exercise, source, filename=f"{exercise}.py")
+        got = tab.evaluate("([e, s]) => window.course.check(e, s)", [exercise, source])
+        same = {k: got[k] == want[k] for k in ("exit", "concepts", "report")}
+        if not all(same.values()):
+            differ.append(f"{exercise}/{name}: {got['exit']} {got['concepts']}")
+        if (exercise, name) in MUTANTS:
+            assert got["concepts"][:1] == [MUTANTS[exercise, name].concept], name
+    seconds = time.perf_counter() - began
+    print(f"\n{len(SUITE)} files checked in the page in {seconds:.1f} s")
+    assert not differ, "\n".join(differ)
+
+
+def test_a_bad_exercise_name_is_a_clear_error(tab):
+    message = tab.evaluate(
+        "window.course.check('values', 'x = 1').then(() => 'checked', e => e.message)"
+    )
+    assert "unknown exercise 'values'" in message and "value" in message
+
+
+# --- time limit --------------------------------------------------------------------------
+
+WATCH_STATUS = """() => {
+  window.statuses = [];
+  const status = document.querySelector('.mg-exercise-bar [role=status]');
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const node of r.addedNodes) statuses.push([performance.now(), node.data]);
+    }
+  }).observe(status, {childList: true});
+}"""
+
+
+def test_an_endless_loop_is_stopped_in_time_then_cells_and_checks_work(context, server):
+    page = open_exercise(context, server + VALUE_PAGE)
+    type_code(page, mutants.source(*ENDLESS))
+    page.evaluate(WATCH_STATUS)
+    status = click_check(page, "value.py")
+    assert "1 mistake found" in status
+    report = " ".join(page.locator(".mg-report").inner_text().split())
+    assert "[timeout]" in report, report
+    assert "This example did not finish within 2 seconds." in report, report
+    assert "Example: a = Value(2.0); a.backward()" in report  # the one that was running
+    statuses = page.evaluate("statuses")
+    began = next(t for t, text in statuses if text.startswith("Checking… example"))
+    stopped = next(t for t, text in statuses if text.startswith("Stopped"))
+    assert 1.9 < (stopped - began) / 1000 < 3.5, statuses  # its example's limit: 2 s
+    assert json.loads(kept(page)["history"])[-1]["concept"] == "timeout"
+    # The lesson's cells run in their own Python, untouched; the next check works.
+    run = page.get_by_role("button", name="Run cell 1", exact=True)
+    run.click()
+    expect(run).to_be_enabled(timeout=60_000)
+    expect(page.locator("output.mg-output").first).not_to_be_empty()
+    assert page.locator("output.mg-output .mg-error").count() == 0
+    type_code(page, (CASES / "value" / "correct.py").read_text())
+    assert click_check(page, "value.py").startswith("All")
+    assert "Well done" in page.locator(".mg-report").inner_text()
+    assert not page.errors, page.errors
+
+
+# --- the editor and what the browser remembers ------------------------------------------
+
+
+def test_nothing_loads_python_before_the_first_check(context, server):
+    requested = []
+    context.on("request", lambda r: requested.append(r.url))
+    page = open_page(context, server + VALUE_PAGE)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "editor" in u], "the exercise is out of sight"
+    editor = to_editor(page)
+    assert editor.inner_text().startswith('"""Exercise: your own Value.')
+    assert not [u for u in requested if "pyodide" in u]
+    click_check(page, "value.py")
+    assert [u for u in requested if "pyodide" in u], "the first Check loads Python"
+
+
+def test_code_report_and_hints_survive_a_reload(context, server):
+    page = open_exercise(context, server + VALUE_PAGE)
+    source = mutants.source("value", "plus_assign")
+    type_code(page, source)
+    status = click_check(page, "value.py")
+    assert status.startswith("1 mistake found")
+    report = page.locator(".mg-report")
+    expect(report.get_by_role("link", name="[grad-accumulation]")).to_have_attribute(
+        "href", "../../02-value/backpropagation/#what-each-broken-rule-does"
+    )
+    hints = page.locator(".mg-hints .mg-hint")
+    hint = page.get_by_role("button", name="Show the next hint")
+    assert hints.count() == 0  # the report shows the first level
+    hint.click()
+    expect(hints).to_have_count(1)
+    assert hints.first.inner_text().startswith("Hint 2/3 [grad-accumulation]")
+    hint.click()
+    expect(hints).to_have_count(2)
+    assert hints.last.inner_text().startswith("Hint 3/3")
+    hint.click()
+    expect(page.locator(".mg-exercise-bar [role=status]")).to_contain_text("last hint")
+    assert "def " not in hints.last.inner_text()  # words, never code
+
+    page.reload()
+    editor = to_editor(page)
+    assert editor.inner_text().startswith(source.split("\n")[0])
+    assert kept(page)["code/value"] == source
+    expect(page.locator(".mg-report")).to_contain_text("Your last check, on ")
+    expect(page.locator(".mg-report")).to_contain_text("[grad-accumulation]")
+    expect(hints).to_have_count(2)  # at once: Python is not loaded
+    assert page.evaluate("window.course.session.state") == "off"
+    history = json.loads(kept(page)["history"])
+    assert [(e["concept"], e["exercise"]) for e in history] == [
+        ("grad-accumulation", "value")
+    ]
+    assert click_check(page, "value.py").startswith("1 mistake found")  # the same code
+    expect(page.locator(".mg-report")).not_to_contain_text("Your last check")
+
+
+def test_reset_brings_back_the_starter_and_download_gives_the_file(context, server):
+    page = open_exercise(context, server + VALUE_PAGE)
+    type_code(page, "x = 1\n")
+    page.get_by_role("button", name="Reset value.py to the starter").click()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    assert editor.inner_text().startswith('"""Exercise: your own Value.')
+    assert kept(page)["code/value"].startswith('"""Exercise: your own Value.')
+    type_code(page, "x = 2\n")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download value.py").click()
+    path = download.value.path()
+    assert download.value.suggested_filename == "value.py"
+    assert Path(path).read_text() == "x = 2\n"
+    expect(page.locator(".mg-exercise-bar [role=status]")).to_contain_text(
+        "python -m micrograd.check value value.py"
+    )
+
+
+def test_a_mistake_marks_pitfalls_and_warns_on_a_later_lesson(context, server):
+    page = open_exercise(context, server + VALUE_PAGE)
+    met = page.locator(".mg-met")
+    assert met.count() == 0
+    type_code(page, mutants.source("value", "plus_assign"))
+    click_check(page, "value.py")
+    here = page.locator('[data-concepts="grad-accumulation"] .mg-met')
+    expect(here).to_have_text("You met this in the value exercise.")
+    assert met.count() == 1
+    # Instant navigation to a later lesson: the same document, the same memory.
+    page.evaluate("window.sameDocument = true")
+    page.get_by_role("link", name="The training loop").first.click()
+    page.wait_for_url("**" + TRAIN_PAGE)
+    page.locator('[data-course="exercise"][data-course-mounted]').wait_for()
+    assert page.evaluate("window.sameDocument")
+    item = page.locator('li[data-concepts~="grad-accumulation"]')
+    expect(item.locator(".mg-met")).to_have_text("You met this in the value exercise.")
+    assert "zero_grad()" in item.inner_text()
+    assert page.locator(".mg-met").count() == 1  # only where the concept is
+    watch = page.locator(".mg-watch")
+    expect(watch).to_be_visible()
+    expect(watch.get_by_role("link")).to_have_text(
+        "A value used twice collects both gradients"
+    )
+    assert "(value exercise, once)" in watch.inner_text()
+    page.get_by_role("button", name="Check your train.py").click()
+    expect(watch).to_be_hidden()  # the report takes its place
+
+
+def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, server):
+    page = open_exercise(context, server + VALUE_PAGE)
+    type_code(page, mutants.source("value", "no_seed"))
+    click_check(page, "value.py")
+    type_code(page, (CASES / "value" / "correct.py").read_text())
+    click_check(page, "value.py")
+    page.goto(server + PROGRESS_PAGE)
+    progress = page.locator(".mg-progress")
+    progress.locator("table").wait_for()
+    rows = progress.locator("tbody tr")
+    assert rows.count() == 6
+    assert rows.first.inner_text().split("\t")[0] == "value"
+    expect(rows.first).to_contain_text("Passed on ")
+    expect(rows.nth(1)).to_contain_text("Not started")
+    expect(progress.locator("ul")).to_contain_text("[seed-gradient]: once, in value")
+    page.get_by_role("button", name="Forget everything").click()
+    page.get_by_role("button", name="Erase").click()
+    expect(page.get_by_role("status")).to_contain_text("Forgotten")
+    assert kept(page) == {}
+    expect(rows.first).to_contain_text("Not started")
+    expect(progress).to_contain_text("The checker has named no mistake of yours yet.")
+    page.goto(server + VALUE_PAGE)
+    editor = to_editor(page)
+    assert editor.inner_text().startswith('"""Exercise: your own Value.')
+    assert page.locator(".mg-report").is_hidden()
+
+
+# --- the tutor prompt --------------------------------------------------------------------
+
+
+def cli_prompt(tmp_path, exercise, source, history):
+    """What ``python -m micrograd.check EXERCISE FILE --tutor-prompt`` prints."""
+    data = tmp_path / "data"
+    (data / "micrograd-course").mkdir(parents=True, exist_ok=True)
+    (data / "micrograd-course" / "history.json").write_text(json.dumps(history))
+    path = tmp_path / f"{exercise}.py"
+    path.write_text(source)
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "micrograd.check", exercise, str(path)]
+    proc = subprocess.run(
+        [*command, "--tutor-prompt"], capture_output=True, text=True, env=env
+    )
+    return proc.stdout
+
+
+def test_the_tutor_prompt_is_the_command_lines(context, server, tmp_path):
+    page = open_exercise(context, server + VALUE_PAGE)
+    for name in ("plus_assign", "no_seed"):
+        type_code(page, mutants.source("value", name))
+        click_check(page, "value.py")
+    source = mutants.source("value", "no_reverse")
+    type_code(page, source)
+    before = json.loads(kept(page)["history"])
+    prompt = page.evaluate("window.course.tutorPrompt('value')")
+    assert prompt + "\n" == cli_prompt(tmp_path, "value", source, before)
+    watch = prompt.split("## What to watch for")[1]
+    assert "`grad-accumulation`" in watch and "`seed-gradient`" in watch
+    assert "`reverse-order`" not in watch  # this check's own mistake: in the report
+    assert "[reverse-order]" in prompt.split("## What to watch for")[0]
+
+    # The button: checks the code, shows the prompt to read, copies it.
+    before = json.loads(kept(page)["history"])
+    page.get_by_role("button", name="Copy a tutor prompt for value.py").click()
+    dialog = page.get_by_role("dialog", name="A tutor prompt for your value.py")
+    box = dialog.get_by_role("textbox", name="The tutor prompt")
+    expect(box).not_to_have_value("", timeout=60_000)
+    shown = box.input_value()
+    assert shown + "\n" == cli_prompt(tmp_path, "value", source, before)
+    dialog.get_by_role("button", name="Copy to the clipboard").click()
+    expect(dialog.get_by_role("status")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == shown
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+
+def test_a_tutor_prompt_needs_code(context, server):
+    page = open_page(context, server + TRAIN_PAGE)
+    message = page.evaluate(
+        "window.course.tutorPrompt('value').then(() => 'a prompt', e => e.message)"
+    )
+    assert message.startswith('no code for the exercise "value"')
+
+
+# --- for everyone ------------------------------------------------------------------------
+
+AXE_OURS = """async () => {
+  const ours = {include: [['.mg-exercise'], ['.mg-met'], ['.mg-progress'], ['dialog']],
+                exclude: [['.cm-content']]};
+  const text = {include: [['.cm-content']]};
+  const found = (await axe.run(ours)).violations;
+  if (document.querySelector('.cm-content')) {
+    const rules = {rules: {'color-contrast': {enabled: false}}};
+    found.push(...(await axe.run(text, rules)).violations);
+  }
+  return found.map(v => v.id + ': ' + v.nodes.map(n => n.target).join(' '));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_editor_marks_dialog_and_progress(
+    context, server, scheme
+):
+    page = open_exercise(context, server + VALUE_PAGE)
+    page.emulate_media(color_scheme=scheme)
+    type_code(page, mutants.source("value", "plus_assign"))
+    click_check(page, "value.py")
+    page.get_by_role("button", name="Show the next hint").click()
+    axe = str(ROOT / "node_modules" / "axe-core" / "axe.min.js")
+    page.add_script_tag(path=axe)
+    assert page.evaluate(AXE_OURS) == []
+    page.get_by_role("button", name="Copy a tutor prompt for value.py").click()
+    prompt = page.get_by_role("textbox", name="The tutor prompt")
+    expect(prompt).not_to_have_value("", timeout=60_000)
+    assert page.evaluate(AXE_OURS) == []
+    page.keyboard.press("Escape")
+    page.goto(server + PROGRESS_PAGE)
+    page.locator(".mg-progress table").wait_for()
+    page.add_script_tag(path=axe)
+    assert page.evaluate(AXE_OURS) == []
+
+
+# --- the build hook ----------------------------------------------------------------------
+
+
+class FakePage:
+    def __init__(self, src_uri, url):
+        self.file = type("F", (), {"src_uri": src_uri, "abs_src_path": ""})()
+        self.url = url
+
+
+def test_the_hook_places_an_editor_after_the_tagged_command(caplog):
+    text = '```{.bash exercise="loss"}\npython -m micrograd.check loss loss.py\n```\n'
+    page = FakePage("04-training/loss-functions.md", "04-training/loss-functions/")
+    out = hook.on_page_markdown(text, page, None, None)
+    assert out.startswith("```bash\npython -m micrograd.check loss loss.py\n```\n")
+    assert '<div class="mg-exercise-place" data-exercise="loss"></div>' in out
+    markup = hook.editor_markup("loss", page, ["zero-grad"])
+    attribute = markup.split('data-course-data="')[1].split('"')[0]
+    data = json.loads(html.unescape(attribute))
+    assert data["exercise"] == "loss" and data["root"] == "../../"
+    assert data["watch"]["zero-grad"]["lesson"].startswith("../../03-neural-network/")
+    assert "loss-mean" in data["watch"] and "error" not in data["watch"]  # no fallbacks
+    assert "def hinge_loss(scores, labels):" in markup  # the starter, as code
+    assert not caplog.records
+
+
+def test_the_hook_refuses_unknown_exercises_and_concepts(caplog):
+    page = FakePage("x.md", "x/")
+    text = '```{.bash exercise="nope"}\npython -m micrograd.check nope nope.py\n```\n'
+    hook.on_page_markdown(
+        text + '- a\n  { data-concepts="no-such" }\n', page, None, None
+    )
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("no exercise 'nope'" in m for m in messages), messages
+    assert any("unknown concept id(s) no-such" in m for m in messages), messages
