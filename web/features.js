@@ -5,6 +5,7 @@
 // data-course-mounted.
 const features = {
   cell: () => import("./cells.js"),
+  playground: () => import("./playground.js"),
 };
 
 export async function mountFeatures(root, course) {
