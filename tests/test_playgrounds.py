@@ -506,10 +506,14 @@ def test_neuron_in_the_page_gives_micrograds_output(lesson):
 @pytest.mark.browser
 def test_boundary_in_the_page_trains_and_shows_the_lessons_loss(lesson):
     element = go(lesson, "boundary")
+    before, after = redraw(element, keys, element, "Training step", "End")
+    assert after != before
+    seen = lesson.evaluate("statusSeen")  # 200 steps of training take a while
+    assert any(t.startswith("Training in the page: step") for t in seen), seen
+    assert "Step 100 of 100" in element.locator(".mg-pg-readout").inner_text()
+    redraw(element, keys, element, "Training step", "Home")
     before, after = redraw(element, keys, element, "Training step", "ArrowRight", 10)
     assert after != before
-    seen = lesson.evaluate("statusSeen")
-    assert any(t.startswith("Training in the page: step") for t in seen), seen
     schedule = linear_schedule(1.0, 0.1, 100)
     got = said(element)
     assert (got["lesson-loss"], got["lesson-accuracy"]) == lesson_training(schedule, 10)
