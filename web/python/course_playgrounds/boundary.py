@@ -21,7 +21,8 @@ from .show import data, num
 
 NAME = "boundary"
 TITLE = "Training, step by step"
-STEPS, TIME_BOX, RESOLUTION = 100, 0.25, 0.3
+STEPS, TIME_BOX = 100, 0.25
+RESOLUTION = 0.35  # a coarser grid than decision_boundary's 0.25: a quicker redraw
 LESSON = "lesson"
 RATES = {
     LESSON: ("1.0 falling to 0.1", linear_schedule(1.0, 0.1, STEPS)),
@@ -50,11 +51,13 @@ class Run:
     """One training run, as the lesson trains: its parameters, loss and accuracy after
     every step taken so far."""
 
-    def __init__(self, lr):
+    def __init__(self, name):
+        self.label = RATES[name][0]
         self.X, self.y = make_moons(50, noise=0.1, seed=0)
         self.model = MLP(2, [8, 8, 1], seed=0)
-        self.optimizer = SGD(self.model.parameters(), lr=lr)
+        self.optimizer = SGD(self.model.parameters(), lr=RATES[name][1])
         self.params, self.losses, self.accuracies = [], [], []
+        self._drawn = {}  # step -> (boundary panel, units on): a step never changes
 
     @property
     def reached(self):
@@ -82,13 +85,24 @@ class Run:
             p.data = value
         return model
 
+    def drawn_at(self, step):
+        """The decision boundary after ``step`` steps (a Plot), and how many units of each
+        hidden layer are on for some point; kept, so that scrubbing back only draws."""
+        if step not in self._drawn:
+            model, title = self.model_at(step), f"lr {self.label}, step {step}"
+            plot = decision_boundary(
+                model, self.X, self.y, resolution=RESOLUTION, title=title
+            )
+            self._drawn[step] = plot, units_on(model, self.X)
+        return self._drawn[step]
+
 
 _runs = {}  # trained once per page: a run's steps never change
 
 
 def run(name):
     if name not in _runs:
-        _runs[name] = Run(RATES[name][1])
+        _runs[name] = Run(name)
     return _runs[name]
 
 
@@ -118,24 +132,17 @@ def units_on(model, X):
 
 def _summary(name, step, key):
     """A run's loss and accuracy at ``step``; ``key`` names the numbers in the markup."""
-    r, label = run(name), RATES[name][0]
+    r = run(name)
     loss, right = r.losses[step], r.accuracies[step]
     return (
-        f"learning rate {label}: loss {data(loss, name=f'{key}-loss')},"
+        f"learning rate {r.label}: loss {data(loss, name=f'{key}-loss')},"
         f" accuracy {data(right, text=f'{right:.0%}', name=f'{key}-accuracy')}"
     )
 
 
 def _figure(names, step):
-    panels = []
-    for name in names:
-        r = run(name)
-        title = f"lr {RATES[name][0]}, step {step}"
-        panels.append(
-            decision_boundary(
-                r.model_at(step), r.X, r.y, resolution=RESOLUTION, title=title
-            )
-        )
+    """Both runs' decision boundaries after ``step`` steps, and their losses so far."""
+    lesson, other = runs = [run(name) for name in names]
     loss = Plot(
         "loss so far",
         xlabel="step",
@@ -144,18 +151,17 @@ def _figure(names, step):
         xlim=(0, STEPS),
         ylim=LOSS_LIM,
     )
-    for name, colour in zip(names, ("blue", "orange")):
-        losses = run(name).losses
-        loss.line(losses[: step + 1], label=f"lr {RATES[name][0]}", colour=colour)
-        loss.points([step], [losses[step]], colour=colour)
+    for r, colour in zip(runs, ("blue", "orange")):
+        loss.line(r.losses[: step + 1], label=f"lr {r.label}", colour=colour)
+        loss.points([step], [r.losses[step]], colour=colour)
     loss.vline(step)
-    lesson, other = (run(n) for n in names)
     alt = (
         f"Decision boundaries after {step} training steps. Left, the lesson's run: loss"
         f" {num(lesson.losses[step])}, accuracy {lesson.accuracies[step]:.0%}. Right,"
-        f" learning rate {RATES[names[1]][0]}: loss {num(other.losses[step])}, accuracy"
+        f" learning rate {other.label}: loss {num(other.losses[step])}, accuracy"
         f" {other.accuracies[step]:.0%}. Third, the loss of both runs up to this step."
     )
+    panels = [r.drawn_at(step)[0] for r in runs]
     return html(Figure(*panels, loss), alt=alt)
 
 
@@ -164,8 +170,7 @@ def view(step, compare):
     if not train(names, step, TIME_BOX):
         reached = min(run(n).reached for n in names)
         return {"pending": f"Training in the page: step {max(reached, 0)} of {step}…"}
-    other = run(compare)
-    first, second = units_on(other.model_at(step), other.X)
+    first, second = run(compare).drawn_at(step)[1]
     readout = (
         f"<strong>Step {step} of {STEPS}.</strong> The lesson's run,"
         f" {_summary(LESSON, step, 'lesson')}. Next to it,"
