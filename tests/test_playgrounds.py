@@ -535,3 +535,39 @@ def test_boundary_in_the_page_trains_and_shows_the_lessons_loss(lesson):
     step = int(slider.input_value())
     assert f"Step {step} of 100" in element.locator(".mg-pg-readout").inner_text()
     assert not axe_problems(element)
+
+
+@pytest.mark.browser
+def test_a_refused_value_and_a_stopped_python_are_said_and_the_next_move_draws(lesson):
+    element = go(lesson, "boundary")
+    status = element.locator(".mg-pg-status")
+    element.get_by_role("slider", name="Training step").evaluate(
+        "s => { s.max = '200'; s.value = '150';"
+        " s.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    lesson.wait_for_function(
+        "el => !el.classList.contains('mg-pg-busy')", arg=element.element_handle()
+    )
+    assert "mg-error" in status.get_attribute("class")
+    assert "Training step: 150 is outside 0 to 100" in status.inner_text()
+    back_to_100 = (  # the page's own maximum again, and its last step: trained, for 3.0
+        "s => { s.max = '100'; s.value = '100';"
+        " s.dispatchEvent(new Event('input', {bubbles: true})); }"
+    )
+    redraw(
+        element,
+        element.get_by_role("slider", name="Training step").evaluate,
+        back_to_100,
+    )
+    assert status.inner_text() == "Drawn by micrograd, in this page."
+    # a run at 2.0 must train to step 100 first: Python is stopped while it does
+    element.get_by_label("2.0: too large, the loss jumps").evaluate(
+        "radio => { radio.click(); setTimeout(() => window.course.session.stop(), 30); }"
+    )
+    lesson.wait_for_function(
+        "el => !el.classList.contains('mg-pg-busy')", arg=element.element_handle()
+    )
+    assert status.inner_text() == "Python was stopped: move a control to draw again."
+    redraw(element, keys, element, "Training step", "Home")
+    assert "Step 0 of 100" in element.locator(".mg-pg-readout").inner_text()
+    assert status.inner_text() == "Drawn by micrograd, in this page."
