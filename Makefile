@@ -49,6 +49,7 @@ bench: setup
 	@bash scripts/system-deps.sh chromium
 	$(PY) benchmarks/bench_runtime.py
 	$(PY) benchmarks/bench_exercises.py
+	$(PY) benchmarks/bench_playgrounds.py
 
 # Lighthouse on every lesson, lab and the exercises page, served gzipped as Pages serves them.
 audit: site

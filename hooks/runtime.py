@@ -144,12 +144,13 @@ def on_page_content(content, page, config, files):
 
 
 def write_package_zip(dest):
-    """micrograd/ and the page's runner module, as one zip for the page's Python."""
+    """micrograd/ and the page's own modules (web/python/: the cell runner, the
+    playgrounds), as one zip for the page's Python."""
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted((ROOT / "micrograd").rglob("*.py")):
             zf.write(path, path.relative_to(ROOT).as_posix())
-        for path in sorted((WEB / "python").glob("*.py")):
-            zf.write(path, path.name)
+        for path in sorted((WEB / "python").rglob("*.py")):
+            zf.write(path, path.relative_to(WEB / "python").as_posix())
 
 
 def on_post_build(config):

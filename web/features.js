@@ -8,6 +8,7 @@ const features = {
   exercise: () => import("./exercise.js"),
   pitfall: () => import("./pitfalls.js"),
   progress: () => import("./progress.js"),
+  playground: () => import("./playground.js"),
 };
 
 export async function mountFeatures(root, course) {
