@@ -19,16 +19,13 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts.pages_server import PagesServer  # noqa: E402
-from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.site_build import build_site  # noqa: E402
+from benchmarks.served import served_site  # noqa: E402
 
 BUDGET = 100  # ms
 STEPS = [str(k) for k in range(0, 101, 10)]
@@ -169,23 +166,8 @@ def main():
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            seconds, _ = build_site(site)
-            print(f"site built in {seconds:.0f} s")
-        server = PagesServer(site, gzip=True)
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
-            )
-            found, training, imports = measure(browser, server, args.rounds)
-            browser.close()
-        server.close()
-        report(found, training, imports)
+    with served_site(args.site) as (site, server, browser):
+        report(*measure(browser, server, args.rounds))
 
 
 if __name__ == "__main__":

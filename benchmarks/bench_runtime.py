@@ -18,16 +18,13 @@ import gzip
 import re
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts.pages_server import PagesServer  # noqa: E402
-from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.site_build import build_site  # noqa: E402
+from benchmarks.served import served_site  # noqa: E402
 
 LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
 MB = 1e6
@@ -161,23 +158,8 @@ def main():
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            seconds, _ = build_site(site)
-            print(f"site built in {seconds:.0f} s")
-        server = PagesServer(site, gzip=True)
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
-            )
-            figures = measure_starts(browser, server, args.runs)
-            browser.close()
-        server.close()
-        report(site, *figures)
+    with served_site(args.site) as (site, server, browser):
+        report(site, *measure_starts(browser, server, args.runs))
 
 
 if __name__ == "__main__":

@@ -67,3 +67,13 @@ def open_page(context, url):
     page.goto(url)
     page.wait_for_selector("[data-course-mounted]", state="attached")
     return page
+
+
+def assert_clean(tab):
+    """No console error in ``tab`` and no request outside the site (``tab.context.outside``)
+    since the last call: both lists are emptied for the next test on the same tab."""
+    errors, outside = list(tab.errors), list(tab.context.outside)
+    tab.errors.clear()
+    tab.context.outside.clear()
+    assert not errors, errors
+    assert not outside, outside

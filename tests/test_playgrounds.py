@@ -24,6 +24,7 @@ from micrograd.engine import Value
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.nn import MLP, Neuron
 from micrograd.optim import SGD, linear_schedule
+from tests.browser import assert_clean, open_page, refuse_outside
 
 pg = hook.course_playgrounds
 AXE = (
@@ -324,7 +325,6 @@ WATCH_STATUS = """() => {
 @pytest.fixture(scope="module")
 def tab(browser, pages_site):
     """One tab for every playground, moving between lessons in place: Python starts once."""
-    from tests.browser import open_page, refuse_outside
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.outside, context.requested = [], []
@@ -340,11 +340,7 @@ def tab(browser, pages_site):
 def lesson(tab):
     """The tab; each test ends with no console error and no request outside the site."""
     yield tab
-    errors, outside = list(tab.errors), list(tab.context.outside)
-    tab.errors.clear()
-    tab.context.outside.clear()
-    assert not errors, errors
-    assert not outside, outside
+    assert_clean(tab)
 
 
 def go(page, name):

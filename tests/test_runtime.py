@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from hooks import runnable
 from scripts.pages_server import PagesServer
-from tests.browser import OPEN_FOLDS, open_page, refuse_outside
+from tests.browser import OPEN_FOLDS, assert_clean, open_page, refuse_outside
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,11 +55,7 @@ def tab(browser, built_site):
 def lesson(tab):
     """The lesson page in that tab; no console error and no outside request allowed."""
     yield tab
-    errors, outside = list(tab.errors), list(tab.context.outside)
-    tab.errors.clear()
-    tab.context.outside.clear()
-    assert not errors, errors
-    assert not outside, outside
+    assert_clean(tab)
 
 
 def test_ready_and_run_contract(lesson):

@@ -4,21 +4,12 @@
 // Markup (written by hooks/runtime.py): the first <pre> inside the element is the code; the
 // element's other children are what the build printed, hidden once the cell runs here.
 // data-html: the build showed the printed text as HTML, so the page does too (figures).
+import { button } from "./dom.js";
+import { watchLoading } from "./loading.js";
 import { say, show, stream } from "./output.js";
 
 const ran = new Set(); // cells run since Python last started
 const watched = new WeakSet(); // sessions whose restarts clear `ran`
-const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
-
-function button(text, label, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = "mg-button";
-  element.textContent = text;
-  element.setAttribute("aria-label", label);
-  element.addEventListener("click", onClick);
-  return element;
-}
 
 class Cell {
   constructor(element, number, course) {
@@ -104,18 +95,9 @@ class Cell {
       watched.add(session);
       session.addEventListener("restart", () => ran.clear());
     }
-    let shown = 0;
-    const onProgress = ({ detail: { loaded, total } }) => {
-      if (loaded < total && performance.now() - shown < 500) return;
-      shown = performance.now();
-      this.status.textContent = `Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`;
-    };
-    session.addEventListener("progress", onProgress);
-    if (session.state === "off" || session.state === "loading") {
-      this.status.textContent = "Loading Python…";
-    }
+    const stop = watchLoading(session, (text) => (this.status.textContent = text));
     return () => {
-      session.removeEventListener("progress", onProgress);
+      stop();
       this.status.textContent = "";
     };
   }

@@ -13,11 +13,11 @@
 // Python is ready) and for each example (2 s for most). Past either, the worker is
 // terminated (nothing else stops Python in a page) and a fresh one reports the run as the
 // command line reports a timeout, from the messages the check sent while it ran.
+import { watchLoading } from "./loading.js";
 import * as memory from "./memory.js";
 
 let session = null;
 let queue = Promise.resolve(); // checks run one at a time
-const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 
 const PREPARE = "import micrograd.check.history, micrograd.check.tutor";
 
@@ -77,15 +77,12 @@ async function evaluate(course, source, options = {}) {
 async function start(course, onStatus) {
   const python = checker(course);
   if (python.state === "ready") return;
-  const onProgress = ({ detail: { loaded, total } }) =>
-    onStatus(`Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`);
-  onStatus("Loading Python…");
-  python.addEventListener("progress", onProgress);
+  const stopWatching = watchLoading(python, onStatus);
   try {
     await python.ready();
     await evaluate(course, PREPARE);
   } finally {
-    python.removeEventListener("progress", onProgress);
+    stopWatching();
   }
 }
 

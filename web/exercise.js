@@ -7,24 +7,10 @@
 // Markup: data-course-data, JSON {exercise, file, site, root, progress,
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
 import * as checker from "./checker.js";
+import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
 import { promptDialog } from "./prompt-dialog.js";
 import { render, verdict } from "./report.js";
-
-function element(tag, className, text) {
-  const made = document.createElement(tag);
-  if (className) made.className = className;
-  if (text) made.textContent = text;
-  return made;
-}
-
-function button(text, label, onClick) {
-  const made = element("button", "mg-button", text);
-  made.type = "button";
-  made.setAttribute("aria-label", label);
-  made.addEventListener("click", onClick);
-  return made;
-}
 
 /** Call `callback` once `target` comes near the screen: a lesson whose reader never
  * reaches its exercise does not load the editor (CodeMirror). Until then, and where it
@@ -125,10 +111,8 @@ class Exercise {
       const { title, lesson } = this.data.watch[concept];
       const where = [...new Set(exercises)].join(", ");
       const item = element("li");
-      const link = element("a", "", title);
-      link.href = lesson;
       const plural = new Set(exercises).size > 1 ? "exercises" : "exercise";
-      item.append(link, ` (${where} ${plural}, ${times(exercises.length)})`);
+      item.append(link(title, lesson), ` (${where} ${plural}, ${times(exercises.length)})`);
       list.append(item);
     }
     const intro = element("p", "mg-watch-title", "Watch out");
@@ -178,9 +162,7 @@ class Exercise {
 
   showPassed() {
     const note = element("p", "mg-passed", "Passed. It is on ");
-    const link = element("a", "", "your progress page");
-    link.href = this.data.progress;
-    note.append(link, ".");
+    note.append(link("your progress page", this.data.progress), ".");
     this.hints.replaceChildren(note);
   }
 
@@ -237,10 +219,9 @@ class Exercise {
   download() {
     const { file, exercise } = this.data;
     const url = URL.createObjectURL(new Blob([this.source()], { type: "text/x-python" }));
-    const link = element("a");
-    link.href = url;
-    link.download = file;
-    link.click();
+    const anchor = link("", url);
+    anchor.download = file;
+    anchor.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     this.status.textContent = `Downloaded ${file}. On your machine, check it with: python -m micrograd.check ${exercise} ${file}`;
   }

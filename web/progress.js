@@ -1,20 +1,8 @@
 // The progress page (data-course="progress", data from hooks/exercises.py: the exercises and
 // the concepts): the exercises passed, the concepts the checker named and where, and a
 // button that forgets everything this browser kept (web/memory.js).
+import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
-
-function element(tag, text, className) {
-  const made = document.createElement(tag);
-  if (text) made.textContent = text;
-  if (className) made.className = className;
-  return made;
-}
-
-function link(text, href) {
-  const a = element("a", text);
-  a.href = href;
-  return a;
-}
 
 function exercisesTable(exercises) {
   const table = element("table");
@@ -42,7 +30,7 @@ function exercisesTable(exercises) {
 function conceptsList(concepts) {
   const met = new Map();
   for (const entry of memory.history()) met.set(entry.concept, [...(met.get(entry.concept) ?? []), entry]);
-  if (!met.size) return element("p", "The checker has named no mistake of yours yet.");
+  if (!met.size) return element("p", "", "The checker has named no mistake of yours yet.");
   const list = element("ul");
   for (const [id, entries] of met) {
     const concept = concepts[id] ?? { title: id, lesson: null };
@@ -61,13 +49,11 @@ class Progress {
   constructor(root) {
     this.root = root;
     this.data = JSON.parse(root.dataset.courseData);
-    this.view = element("div", "", "mg-progress-view");
-    this.status = element("p", "", "mg-status");
+    this.view = element("div", "mg-progress-view");
+    this.status = element("p", "mg-status");
     this.status.setAttribute("role", "status");
-    this.forgetButton = element("button", "Forget everything", "mg-button");
-    this.forgetButton.type = "button";
-    this.forgetButton.addEventListener("click", () => this.confirmForget());
-    this.confirm = element("div", "", "mg-toolbar mg-confirm");
+    this.forgetButton = button("Forget everything", null, () => this.confirmForget());
+    this.confirm = element("div", "mg-toolbar mg-confirm");
     this.confirm.hidden = true;
     root.replaceChildren(this.view, this.forgetButton);
     root.append(this.confirm, this.status);
@@ -81,20 +67,17 @@ class Progress {
 
   show() {
     this.view.replaceChildren(
-      element("h2", "Exercises"),
+      element("h2", "", "Exercises"),
       exercisesTable(this.data.exercises),
-      element("h2", "The concepts the checker named"),
+      element("h2", "", "The concepts the checker named"),
       conceptsList(this.data.concepts),
     );
   }
 
   confirmForget() {
-    const erase = element("button", "Erase", "mg-button");
-    const keep = element("button", "Keep", "mg-button");
-    for (const b of [erase, keep]) b.type = "button";
-    erase.addEventListener("click", () => this.forget());
-    keep.addEventListener("click", () => this.closeConfirm());
-    const question = element("span", "Erase your code, checks, hints and history for this course, in this browser?");
+    const erase = button("Erase", null, () => this.forget());
+    const keep = button("Keep", null, () => this.closeConfirm());
+    const question = element("span", "", "Erase your code, checks, hints and history for this course, in this browser?");
     this.confirm.replaceChildren(question, erase, keep);
     this.confirm.hidden = false;
     keep.focus();

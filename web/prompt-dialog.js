@@ -5,16 +5,9 @@
 //   dialog.show(text);          // opens it, focus on Copy
 //   dialog.loading(message);    // opens it while the prompt is being written
 
-let count = 0;
+import { button } from "./dom.js";
 
-function button(text, onClick) {
-  const element = document.createElement("button");
-  element.type = "button";
-  element.className = "mg-button";
-  element.textContent = text;
-  element.addEventListener("click", onClick);
-  return element;
-}
+let count = 0;
 
 async function copy(text, box) {
   try {
@@ -46,7 +39,7 @@ export function promptDialog(parent, file) {
   const status = document.createElement("span");
   status.className = "mg-status";
   status.setAttribute("role", "status");
-  const copyButton = button("Copy to the clipboard", async () => {
+  const copyButton = button("Copy to the clipboard", null, async () => {
     const copied = await copy(box.value, box);
     status.textContent = copied
       ? "Copied: paste it into your assistant."
@@ -54,7 +47,7 @@ export function promptDialog(parent, file) {
   });
   const bar = document.createElement("div");
   bar.className = "mg-toolbar";
-  bar.append(copyButton, button("Close", () => dialog.close()), status);
+  bar.append(copyButton, button("Close", null, () => dialog.close()), status);
   dialog.append(title, about, box, bar);
   parent.append(dialog);
 

@@ -4,16 +4,11 @@
 //
 //   render(element, result, localize)   result: {report, problems}; localize(url) -> href
 
+import { link } from "./dom.js";
+
 const CROSS = /^(\s*✗ )\[([^\]]+)\](.*)$/;
 const LESSON = /^(\s*Lesson:\s+)(https?:\/\/\S+)$/;
 const NEXT_HINT = /^For the next hint: --hint \d+ on the command line.*$/;
-
-function link(text, href) {
-  const a = document.createElement("a");
-  a.href = href;
-  a.textContent = text;
-  return a;
-}
 
 function line(text, lessons, localize) {
   const parts = [];

@@ -1,0 +1,41 @@
+"""What the browser benchmarks share: a built site, served as GitHub Pages serves it (gzip),
+and headless Chromium, started with the tests' arguments.
+
+    with served_site(args.site) as (site, server, browser):
+        report(site, measure(browser, server))
+"""
+
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from scripts.pages_server import PagesServer  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.site_build import build_site  # noqa: E402
+
+
+@contextmanager
+def served_site(site=None):
+    """Yield (site, server, browser); `site` None builds one into a temporary folder."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if site is None:
+            site = Path(tmp) / "site"
+            seconds, _ = build_site(site)
+            print(f"site built in {seconds:.0f} s")
+        server = PagesServer(site, gzip=True)
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=chromium_path(), args=CHROMIUM_ARGS
+                )
+                try:
+                    yield site, server, browser
+                finally:
+                    browser.close()
+        finally:
+            server.close()
