@@ -130,6 +130,11 @@ def main():
             __file__, original, ["--steps", args.steps, "--seed", args.seed], "0.1.0"
         )
 
+    compare(ours, theirs, args.steps)
+
+
+def compare(ours, theirs, steps):
+    """Print both runs side by side; exit non-zero unless their losses agree."""
     if (ours["init"], ours["data"]) != (theirs["init"], theirs["data"]):
         sys.exit("the two runs did not start from the same weights and data")
     diff = max(
@@ -139,7 +144,7 @@ def main():
         theirs["seconds"] / ours["seconds"],
         theirs["cpu"] / ours["cpu"],
     )
-    per_step = 1000 / args.steps
+    per_step = 1000 / steps
     print()
     print(
         f"same initial weights and data:  yes (weights {ours['init']}, data {ours['data']})"
@@ -158,7 +163,7 @@ def main():
     print(f"final loss:       {ours['losses'][-1]:.12f} (this package)")
     print(f"                  {theirs['losses'][-1]:.12f} (micrograd 0.1.0)")
     agree = diff <= TOLERANCE
-    print(f"loss trajectories: max |difference| over {args.steps} steps = {diff:.3g} "
+    print(f"loss trajectories: max |difference| over {steps} steps = {diff:.3g} "
           f"({'agree' if agree else 'DISAGREE'}, tolerance {TOLERANCE:g})")  # fmt: skip
     if not agree:
         sys.exit(1)
