@@ -8,7 +8,7 @@ function exercisesTable(exercises) {
   const table = element("table");
   const head = table.createTHead().insertRow();
   for (const title of ["Exercise", "What you write", "Where you are"]) {
-    head.append(element("th", title));
+    head.append(element("th", "", title));
   }
   const body = table.createTBody();
   for (const { name, about, page } of exercises) {
