@@ -8,7 +8,9 @@ and drives headless Chromium (the run fails if anything asks for another host):
   to the first result, and bytes sent to get there (budget 5 s, 7 MB);
 - warm start: the page is reloaded (HTTP cache) and Run clicked again (budget 3 s);
 - next lesson: after moving to the next lesson in the page, the first Run (budget 0.5 s);
-- a page nobody runs: the bytes this feature adds to a lesson page (budget 10 KB).
+- a page nobody runs: the bytes the page features add to a lesson page, HTML and the files
+  loaded with it (budget 10 KB for a lesson with cells only; one with an exercise and a
+  playground too is printed beside it).
 
     python benchmarks/bench_runtime.py [--site DIR] [--runs 3]
 """
@@ -27,6 +29,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.served import served_site  # noqa: E402
 
 LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
+# Lessons nobody runs: one with runnable cells only (the budget's case), and LESSON, which
+# also has an exercise editor and a playground.
+IDLE = {"/01-big-picture/derivatives/": "cells", LESSON: "cells, exercise, playground"}
 MB = 1e6
 
 
@@ -92,21 +97,25 @@ OURS = re.compile(
 )
 
 
-def idle_page_extra(site):
-    """Bytes a lesson page carries for cells nobody runs: (raw, gzip), HTML and files."""
-    html = (site / LESSON.strip("/") / "index.html").read_text(encoding="utf-8")
+def idle_page_extra(browser, server, site, path):
+    """Bytes the lesson at ``path`` carries for features nobody uses: (raw, gzip). The HTML
+    this feature adds, and the files of assets/course/ the browser loads with the page
+    (its scripts and styles; Python's files wait for the first Run)."""
+    html = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
     without = OURS.sub("", html)
     closing = html.count('<div class="mg-cell"') * len("</div>\n")
-    assets = site / "assets" / "course"
-    files = [
-        assets / "course.js",
-        assets / "course.css",
-        *assets.glob("chunks/cells-*"),
-    ]
-    files += [p for p in assets.glob("chunks/*") if p.stem.startswith(("chunk-",))]
-    raw = len(html) - len(without) + closing + sum(f.stat().st_size for f in files)
+    raw = len(html) - len(without) + closing
     zipped = len(gzip.compress(html.encode())) - len(gzip.compress(without.encode()))
-    zipped += sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    context = browser.new_context()
+    page = context.new_page()
+    loaded = []
+    page.on("response", lambda r: "/assets/course/" in r.url and loaded.append(r))
+    page.goto(server.url.rstrip("/") + path, wait_until="networkidle")
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    for body in (response.body() for response in loaded):
+        raw += len(body)
+        zipped += len(gzip.compress(body, 6))
+    context.close()
     return raw, zipped
 
 
@@ -119,7 +128,7 @@ def line(name, value, unit, budget=None, runs=None):
     print(text)
 
 
-def report(site, cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps):
+def report(site, cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps, idle):
     assets = site / "assets" / "course"
     disk = sum(p.stat().st_size for p in assets.rglob("*") if p.is_file())
     med = statistics.median
@@ -136,12 +145,13 @@ def report(site, cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps):
     line("warm start (HTTP cache)", med(warm), "s", 3, warm)
     line("  sent for it", med(warm_bytes) / MB, "MB")
     line("next lesson's first Run", med(nxt), "s", 0.5, nxt)
-    raw, zipped = idle_page_extra(site)
     gone_raw, gone_zipped = markdown_exec_assets()
-    line("a lesson nobody runs: added", raw / 1000, "KB", 10)
-    line("  gzip", zipped / 1000, "KB")
-    line("  less markdown-exec's files", (raw - gone_raw) / 1000, "KB")
-    line("  gzip", (zipped - gone_zipped) / 1000, "KB")
+    for (path, features), (raw, zipped) in zip(IDLE.items(), idle, strict=True):
+        print(f"a lesson nobody runs ({features}): {path}")
+        line("  added", raw / 1000, "KB", 10 if features == "cells" else None)
+        line("  gzip", zipped / 1000, "KB")
+        line("  less markdown-exec's files", (raw - gone_raw) / 1000, "KB")
+        line("  gzip", (zipped - gone_zipped) / 1000, "KB")
 
 
 def markdown_exec_assets():
@@ -159,7 +169,9 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     with served_site(args.site) as (site, server, browser):
-        report(site, *measure_starts(browser, server, args.runs))
+        starts = measure_starts(browser, server, args.runs)
+        idle = [idle_page_extra(browser, server, site, path) for path in IDLE]
+        report(site, *starts, idle)
 
 
 if __name__ == "__main__":
