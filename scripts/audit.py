@@ -36,6 +36,9 @@ def audited_pages():
 
     def walk(entries):
         for entry in entries:
+            if isinstance(entry, str):  # a section's own page, listed without a title
+                yield entry, entry
+                continue
             for title, value in entry.items():
                 yield from walk(value) if isinstance(value, list) else [(title, value)]
 
