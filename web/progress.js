@@ -67,9 +67,9 @@ class Progress {
 
   show() {
     this.view.replaceChildren(
-      element("h2", "", "Exercises"),
+      element("h3", "", "Exercises"),
       exercisesTable(this.data.exercises),
-      element("h2", "", "The concepts the checker named"),
+      element("h3", "", "The concepts the checker named"),
       conceptsList(this.data.concepts),
     );
   }
