@@ -8,6 +8,8 @@
   Run, Edit, Reset and Stop; a fence that cannot run says why, under it.
 - Labs: each code cell becomes such a cell while it and every cell before it can run; the
   notebook's dormant mermaid loader (a CDN script) is removed.
+- Pages with an exercise, the progress page or a playground link that feature's stylesheet
+  (FEATURE_STYLES); every page has course.css.
 - After the build: build/web/ and build/runtime/ are copied to assets/course/, with the
   package as a zip (micrograd/ and web/python/) and runtime.json (versions, file sizes).
 """
@@ -24,8 +26,13 @@ from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The styles of a page feature, linked only by the pages that have it: {file: its markers}.
+FEATURE_STYLES = {
+    "exercises.css": ('data-course="exercise"', 'data-course="progress"'),
+    "playgrounds.css": ('data-course="playground"',),
+}
 WEB, BUILD = ROOT / "web", ROOT / "build"
-ENTRIES = ["course.js", "worker.js", "course.css"]  # one per page feature, see web/
+ENTRIES = ["course.js", "worker.js", "course.css", *FEATURE_STYLES]
 ASSETS = "assets/course"
 # A warning fails `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.hooks.runtime")
@@ -138,6 +145,21 @@ def on_page_content(content, page, config, files):
             content, _lab_sources(page.file.abs_src_path), page.file.src_uri
         )
     return content
+
+
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def on_post_page(output, page, config):
+    """Link the stylesheet of each feature the page has, first thing in its article: in the
+    content, so that Material's instant navigation brings it along to the next page."""
+    root = "../" * page.url.count("/")
+    links = "".join(
+        f'<link rel="stylesheet" href="{root}{ASSETS}/{name}">'
+        for name, markers in FEATURE_STYLES.items()
+        if any(marker in output for marker in markers)
+    )
+    return output.replace(_ARTICLE, _ARTICLE + links, 1)
 
 
 # --- assets ---------------------------------------------------------------------------

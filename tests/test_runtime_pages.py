@@ -10,6 +10,7 @@ of its ``site_url``, with a sitemap naming this server, which instant navigation
 
 import pytest
 
+from hooks.runtime import FEATURE_STYLES
 from tests.browser import OPEN_FOLDS, open_page
 
 pytestmark = pytest.mark.browser
@@ -122,3 +123,36 @@ def test_python_loads_on_the_first_run_never_on_page_load(pages_site, browser_co
     page.wait_for_function("window.course.session.state === 'ready'")
     assert any(u.endswith("pyodide.asm.wasm") for u in requested)
     assert not page.errors, page.errors
+
+
+def test_a_features_styles_are_linked_by_its_pages_only(built_site):
+    linked = {name: 0 for name in FEATURE_STYLES}
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for name, markers in FEATURE_STYLES.items():
+            has = any(marker in html for marker in markers)
+            links = html.count(f'/assets/course/{name}">')
+            assert links == has, (
+                f"{path.relative_to(built_site)}: {name} linked {links}×"
+            )
+            linked[name] += links
+    assert all(linked.values()), linked  # each feature is on some page
+
+
+def test_a_features_styles_come_along_on_instant_navigation(
+    pages_site, browser_context
+):
+    """From a lesson without playground or exercise to one with both, reached in place."""
+    page = open_page(browser_context, pages_site + "/01-big-picture/derivatives/")
+    page.evaluate("window.sameDocument = true")
+    navigate(page, pages_site + "/02-value/backpropagation/")
+    styled = {  # a rule of each feature's stylesheet, as the browser applies it
+        ".mg-playground": "getComputedStyle(e).paddingTop !== '0px'",
+        ".mg-exercise": "getComputedStyle(e).borderLeftWidth !== '0px'",
+    }
+    for selector, check in styled.items():
+        page.wait_for_function(f"() => {{ const e = document.querySelector('{selector}');"
+                               f" return {check}; }}")  # fmt: skip
+    assert page.evaluate("window.sameDocument"), "the page was loaded anew"
+    assert not page.errors, page.errors
+    assert not browser_context.outside, browser_context.outside
