@@ -6,6 +6,7 @@
 // data-html: the build showed the printed text as HTML, so the page does too (figures).
 import { button } from "./dom.js";
 import { watchLoading } from "./loading.js";
+import { editorInPlaceOf } from "./open-editor.js";
 import { say, show, stream } from "./output.js";
 
 const ran = new Set(); // cells run since Python last started
@@ -132,25 +133,15 @@ class Cell {
     this.opening = true;
     this.course.ready().catch(() => {}); // Python loads while the reader edits
     this.status.textContent = "Loading the editor…";
-    let createEditor;
-    try {
-      ({ createEditor } = await import("./editor.js"));
-    } catch (error) {
-      this.status.textContent = `The editor could not be loaded: ${error.message}`;
-      return;
-    } finally {
-      this.opening = false;
-    }
-    this.status.textContent = "";
-    const host = document.createElement("div");
-    host.className = "mg-editor";
-    this.codeBox.after(host);
-    this.codeBox.hidden = true;
-    this.editor = createEditor(host, {
+    const options = {
       doc: this.source(),
       label: `Code of cell ${this.number}`,
       onRun: () => this.run(),
-    });
+    };
+    this.editor = await editorInPlaceOf(this.codeBox, this.status, options, "mg-editor");
+    this.opening = false;
+    if (!this.editor) return;
+    this.status.textContent = "";
     this.editButton.hidden = true;
     this.editor.focus();
   }

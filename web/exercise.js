@@ -9,6 +9,7 @@
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
+import { editorInPlaceOf } from "./open-editor.js";
 import { promptDialog } from "./prompt-dialog.js";
 import { render, verdict } from "./report.js";
 
@@ -78,23 +79,15 @@ class Exercise {
     url.startsWith(this.data.site) ? this.data.root + url.slice(this.data.site.length) : url;
 
   async openEditor() {
-    let createEditor;
-    try {
-      ({ createEditor } = await import("./editor.js"));
-    } catch (error) {
-      this.status.textContent = `The editor could not be loaded: ${error.message}`;
-      return;
-    }
-    const host = element("div", "mg-editor mg-exercise-editor");
-    this.starterBox.after(host);
-    this.starterBox.hidden = true;
-    this.editor = createEditor(host, {
+    const options = {
       doc: this.source(),
       label: `Your ${this.data.file}`,
       onRun: () => this.check(),
       onChange: (text) => memory.saveCode(this.name, text),
-    });
-    this.markLine(memory.lastCheck(this.name)?.result);
+    };
+    const className = "mg-editor mg-exercise-editor";
+    this.editor = await editorInPlaceOf(this.starterBox, this.status, options, className);
+    if (this.editor) this.markLine(memory.lastCheck(this.name)?.result);
   }
 
   /** Before the first check: the concepts this reader got wrong before that apply here. */
