@@ -10,9 +10,16 @@
   scrolling, and each cell's code reaches the page (and the search index) once. What is left
   is plain HTML that the theme styles: lab pages need no notebook stylesheet at all. Each lab
   is also written out as an ``.ipynb`` for download.
+- Code blocks, made light for the browser, which restyles a whole page several times as it
+  starts: Pygments' spans around names and spaces are unwrapped (the theme draws both in the
+  code's own colour; on a long lesson they are a fifth of the page's elements), and each block's
+  copy button is written here, with Material's markup, rather than added by the theme's script
+  one block at a time, each addition followed by a measure of the page (content.code.copy is
+  off; the theme's clipboard handler serves these buttons all the same).
 """
 
 import html
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -48,6 +55,26 @@ _TEXT_OUTPUT = re.compile(
 )
 # nbconvert makes cells and outputs focusable to let them scroll; here code blocks do that.
 _CELL_TABINDEX = re.compile(r'(<div class="jp-[^"]*"[^>]*?)\s+tabindex="0"')
+
+
+_PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+_CODE_START = re.compile(r"(?P<pre><pre[^>]*>(?:<span></span>)?)<code>")
+
+
+def light_code(content):
+    """Code blocks with the spans that change nothing unwrapped, and their copy buttons."""
+    content = _PLAIN_TOKEN.sub(r"\1", content)
+    number = itertools.count(1)
+
+    def with_button(match):
+        target = f"mg-code-{next(number)}"
+        return (
+            f'{match["pre"]}<nav class="md-code__nav"><button class="md-code__button"'
+            f' title="Copy to clipboard" data-clipboard-target="#{target}"'
+            f' data-md-type="copy"></button></nav><code id="{target}">'
+        )
+
+    return _CODE_START.sub(with_button, content)
 
 
 def _to_mathml(match, where):
@@ -86,14 +113,39 @@ def lab_content(content, page):
     )
 
 
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+
+
+def _focusable_table(match):
+    """A table scrolls sideways on a narrow screen, inside the box the theme wraps it in:
+    focusable, the table lets a keyboard scroll that box. The theme's script moves each table
+    into that box as the page starts; in a box of its own (div.mg-table), the move restyles
+    that box only, not the whole article."""
+    return f'<div class="mg-table"><table tabindex="0">{match[1]}</table></div>'
+
+
+def on_files(files, config):
+    """The scripts in overrides/partials/ are written into each page, not files of the site."""
+    for file in [
+        f
+        for f in files
+        if f.src_uri.startswith("partials/") and f.src_uri.endswith(".js")
+    ]:
+        files.remove(file)
+    return files
+
+
 def on_page_content(content, page, config, files):
     content = _MATH.sub(lambda m: _to_mathml(m, page.file.src_uri), content)
-    # A table scrolls sideways on a narrow screen, inside the box the theme wraps it in:
-    # focusable, the table lets a keyboard scroll that box.
-    content = content.replace("<table>", '<table tabindex="0">')
+    content = _TABLE.sub(_focusable_table, content)
     if page.file.src_uri.startswith("labs/"):
         content = lab_content(content, page)
     return content
+
+
+def on_post_page(output, page, config):
+    """Every code block of the finished page (the other hooks add some) made light."""
+    return light_code(output)
 
 
 def on_post_build(config):

@@ -147,19 +147,19 @@ def on_page_content(content, page, config, files):
     return content
 
 
-_ARTICLE = '<article class="md-content__inner md-typeset">'
-
-
 def on_post_page(output, page, config):
-    """Link the stylesheet of each feature the page has, first thing in its article: in the
-    content, so that Material's instant navigation brings it along to the next page."""
+    """Link the stylesheet of each feature the page has, in the head right after course.css.
+    Material's instant navigation brings the head's new stylesheets along to the next page."""
     root = "../" * page.url.count("/")
+    shared = f'<link rel="stylesheet" href="{root}{ASSETS}/course.css">'
+    if shared not in output:
+        raise ValueError(f"{page.file.src_uri}: no {shared} in the page's head")
     links = "".join(
         f'<link rel="stylesheet" href="{root}{ASSETS}/{name}">'
         for name, markers in FEATURE_STYLES.items()
         if any(marker in output for marker in markers)
     )
-    return output.replace(_ARTICLE, _ARTICLE + links, 1)
+    return output.replace(shared, shared + links, 1)
 
 
 # --- assets ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The site's build hooks: math to MathML, lab pages made light, descriptions, the 404 page."""
 
 import logging
+import re
 from types import SimpleNamespace
 
 from markupsafe import Markup
@@ -32,9 +33,43 @@ def test_a_display_formula_scrolls_in_its_own_focusable_box():
     assert out.count("<math") == 2  # the inline one is not boxed
 
 
-def test_a_table_takes_focus_to_scroll_on_a_narrow_screen():
-    out = course.on_page_content("<table>\n<thead>", page("a.md", "a/"), {}, None)
-    assert out == '<table tabindex="0">\n<thead>'
+def test_a_table_takes_focus_to_scroll_on_a_narrow_screen_in_a_box_of_its_own():
+    html = "<p>a</p><table>\n<thead></thead></table><p>b</p><table>x</table>"
+    out = course.on_page_content(html, page("a.md", "a/"), {}, None)
+    assert out == (
+        '<p>a</p><div class="mg-table"><table tabindex="0">\n<thead></thead></table></div>'
+        '<p>b</p><div class="mg-table"><table tabindex="0">x</table></div>'
+    )
+
+
+CODE = (
+    '<div class="highlight"><pre><span></span><code><span class="n">a</span>'
+    '<span class="w"> </span><span class="o">=</span><span class="w"> </span>'
+    '<span class="n">Value</span><span class="p">(</span><span class="mf">2.0</span>'
+    '<span class="p">)</span>\n</code></pre></div>'
+)
+
+
+def test_code_keeps_its_text_and_colours_with_fewer_spans():
+    out = course.light_code(CODE)
+    text = lambda h: re.sub(r"<[^>]+>", "", h)  # noqa: E731
+    assert text(out) == text(CODE) == "a = Value(2.0)\n"
+    assert 'class="n"' not in out and 'class="w"' not in out
+    for token in (
+        '<span class="o">=</span>',
+        '<span class="mf">2.0</span>',
+        'class="p"',
+    ):
+        assert token in out  # coloured tokens stay
+
+
+def test_every_code_block_gets_its_own_copy_button():
+    out = course.light_code(CODE + '<pre class="x"><code>b</code></pre>' + CODE)
+    targets = re.findall(r'data-clipboard-target="#([\w-]+)"', out)
+    ids = re.findall(r'<code id="([\w-]+)">', out)
+    assert targets == ids == ["mg-code-1", "mg-code-2", "mg-code-3"]
+    assert out.count('<nav class="md-code__nav"><button class="md-code__button"') == 3
+    assert '<pre class="x"><nav class="md-code__nav">' in out
 
 
 def test_tex_that_cannot_be_rendered_is_reported(caplog):
@@ -84,7 +119,7 @@ NOTEBOOK = """<script>clipboard()</script><style>.jp-Cell{color:red}</style>
 
 
 def test_a_lab_keeps_its_cells_and_loses_nbconvert_page_head():
-    out = course.on_page_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"), {}, None)
+    out = course.lab_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"))
     assert out.startswith('<div class="jupyter-wrapper">')
     for gone in (
         "<script",
@@ -99,7 +134,7 @@ def test_a_lab_keeps_its_cells_and_loses_nbconvert_page_head():
 
 
 def test_a_lab_code_cell_becomes_the_sites_code_block_once():
-    out = course.on_page_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"), {}, None)
+    out = course.lab_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"))
     block = (
         '<div class="language-python highlight"><pre><span></span><code>'
         '<span class="n">x</span> = 1\n'
@@ -111,7 +146,7 @@ def test_a_lab_code_cell_becomes_the_sites_code_block_once():
 
 
 def test_a_lab_text_output_is_a_code_block_too():
-    out = course.on_page_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"), {}, None)
+    out = course.lab_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"))
     assert (
         '<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain">'
         '<div class="highlight"><pre><span></span><code>1</code></pre></div></div>'
@@ -119,7 +154,7 @@ def test_a_lab_text_output_is_a_code_block_too():
 
 
 def test_a_lab_leaves_keyboard_focus_to_the_code_blocks():
-    out = course.on_page_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"), {}, None)
+    out = course.lab_content(NOTEBOOK, page("labs/lab1.py", "labs/lab1/"))
     assert (
         "tabindex" not in out
     )  # the theme makes a code block focusable when it scrolls
