@@ -55,6 +55,21 @@ def test_a_first_visit_takes_the_systems_scheme(browser, served_site, system, ex
     context.close()
 
 
+def test_the_systems_dark_scheme_applies_at_once_without_colour_transitions(
+    browser, served_site
+):
+    context = _context(browser, "dark")
+    page = context.new_page()
+    page.goto(served_site + LESSON, wait_until="domcontentloaded")
+    running = page.evaluate(
+        "document.getAnimations().filter((a) => a instanceof CSSTransition)"
+        ".map((a) => a.transitionProperty + ' of ' + a.effect.target.tagName)"
+    )
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert not running, running
+    context.close()
+
+
 def test_the_readers_choice_of_scheme_is_kept_across_pages_and_system_changes(
     browser, served_site
 ):

@@ -151,9 +151,10 @@ def test_every_page_in_a_browser(built_site, served_site, browser_context):
             " return c.innerText; }"
         )
         graphs = article.locator("svg g.node").count()
-        plots = article.evaluate(
-            "a => [...a.querySelectorAll('.mg-figure')]"
-            ".filter(f => f.getBoundingClientRect().width > 0).length"
+        plots = article.evaluate(  # with every hint and answer open: closed, they are not drawn
+            "a => { a.querySelectorAll('details').forEach(d => d.open = true);"
+            " return [...a.querySelectorAll('.mg-figure')]"
+            ".filter(f => f.getBoundingClientRect().width > 0).length; }"
         )
         maths = article.locator("math").count()
         source = source_of(built_site, page_file)

@@ -14,14 +14,19 @@
   const hex = (rgb) =>
     "#" + rgb.match(/\d+/g).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("");
 
+  const afterNextFrame = (then) => requestAnimationFrame(() => requestAnimationFrame(then));
+
+  // Shows option `index`'s scheme: colours change at once, with no transition.
   function show(index) {
     const { mdColorMedia: media, mdColorScheme: scheme } = options[index].dataset;
     const { mdColorPrimary: primary, mdColorAccent: accent } = options[index].dataset;
     const color = { media, scheme, primary, accent };
-    for (const [key, value] of Object.entries(color)) {
-      const name = `data-md-color-${key}`;
-      if (document.body.getAttribute(name) !== value) document.body.setAttribute(name, value);
-    }
+    const changes = Object.entries(color).filter(
+      ([key, value]) => document.body.getAttribute(`data-md-color-${key}`) !== value,
+    );
+    const recolour = changes.some(([key]) => key !== "media"); // media is not a colour
+    if (recolour) document.body.setAttribute("data-md-color-switching", "");
+    for (const [key, value] of changes) document.body.setAttribute(`data-md-color-${key}`, value);
     options.forEach((option, i) => {
       option.checked = i === index;
       const label = option.nextElementSibling; // the button that switches to the next scheme
@@ -30,18 +35,16 @@
     const style = getComputedStyle(header);
     meta("color-scheme").content = style.colorScheme;
     meta("theme-color").content = hex(style.backgroundColor);
+    if (recolour) afterNextFrame(() => document.body.removeAttribute("data-md-color-switching"));
     return color;
-  }
-
-  function choose(index) {
-    document.body.setAttribute("data-md-color-switching", ""); // no colour transitions
-    __md_set("__palette", { index, color: show(index) });
-    requestAnimationFrame(() => document.body.removeAttribute("data-md-color-switching"));
   }
 
   const saved = __md_get("__palette");
   show(options[saved?.index] ? saved.index : preferred());
-  form.addEventListener("change", (event) => choose(options.indexOf(event.target)));
+  form.addEventListener("change", (event) => {
+    const index = options.indexOf(event.target);
+    __md_set("__palette", { index, color: show(index) });
+  });
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     const next = options[(options.findIndex((option) => option.checked) + 1) % options.length];
