@@ -15,7 +15,6 @@ value exercise's lesson, a fresh browser profile:
     python benchmarks/bench_exercises.py [--site DIR] [--runs 3]
 """
 
-import argparse
 import gzip
 import statistics
 import sys
@@ -25,7 +24,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.served import served_site  # noqa: E402
+from benchmarks.served import arguments, served_site  # noqa: E402
 from tests.check_cases import mutants  # noqa: E402
 
 LESSON = "/02-value/backpropagation/"
@@ -102,10 +101,7 @@ def report(site, figures):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__, "runs", 3)
     with served_site(args.site) as (site, server, browser):
         report(site, measure(browser, server, args.runs))
 

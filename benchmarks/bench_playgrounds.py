@@ -15,7 +15,6 @@ machine's load comes first: on a busy machine slow redraws mostly wait for a CPU
     python benchmarks/bench_playgrounds.py [--site DIR] [--rounds 2]
 """
 
-import argparse
 import os
 import statistics
 import sys
@@ -25,7 +24,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.served import served_site  # noqa: E402
+from benchmarks.served import arguments, served_site  # noqa: E402
 
 BUDGET = 100  # ms
 STEPS = [str(k) for k in range(0, 101, 10)]
@@ -162,10 +161,9 @@ def report(found, training, imports):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
+    args = arguments(
+        __doc__, "rounds", 2, least=2
+    )  # the second round redraws seen steps
     with served_site(args.site) as (site, server, browser):
         report(*measure(browser, server, args.rounds))
 

@@ -15,7 +15,6 @@ and drives headless Chromium (the run fails if anything asks for another host):
     python benchmarks/bench_runtime.py [--site DIR] [--runs 3]
 """
 
-import argparse
 import gzip
 import re
 import statistics
@@ -26,7 +25,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.served import served_site  # noqa: E402
+from benchmarks.served import arguments, served_site  # noqa: E402
 
 LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
 # Lessons nobody runs: one with runnable cells only (the budget's case), and LESSON, which
@@ -164,10 +163,7 @@ def markdown_exec_assets():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__, "runs", 3)
     with served_site(args.site) as (site, server, browser):
         starts = measure_starts(browser, server, args.runs)
         idle = [idle_page_extra(browser, server, site, path) for path in IDLE]

@@ -14,10 +14,10 @@ from micrograd.data import make_moons
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.nn import MLP
 from micrograd.optim import SGD, linear_schedule
-from micrograd.plot import Figure, Plot, decision_boundary, html
+from micrograd.plot import Figure, decision_boundary, html
 
 from .controls import Buttons, Choice, Range
-from .show import data, num
+from .show import data, loss_plot, num
 
 NAME = "boundary"
 TITLE = "Training, step by step"
@@ -143,14 +143,7 @@ def _summary(name, step, key):
 def _figure(names, step):
     """Both runs' decision boundaries after ``step`` steps, and their losses so far."""
     lesson, other = runs = [run(name) for name in names]
-    loss = Plot(
-        "loss so far",
-        xlabel="step",
-        ylabel="loss",
-        logy=True,
-        xlim=(0, STEPS),
-        ylim=LOSS_LIM,
-    )
+    loss = loss_plot("loss so far", STEPS, LOSS_LIM)
     for r, colour in zip(runs, ("blue", "orange")):
         loss.line(r.losses[: step + 1], label=f"lr {r.label}", colour=colour)
         loss.points([step], [r.losses[step]], colour=colour)

@@ -7,7 +7,7 @@ from micrograd.engine import Value
 from micrograd.plot import Figure, Plot, html
 
 from .controls import Range
-from .show import data, num, number_points, table
+from .show import data, loss_plot, num, number_points, table
 
 NAME = "descent"
 TITLE = "Gradient descent: choose the learning rate"
@@ -58,14 +58,7 @@ def _figure(lr, steps):
     curve.line(grid, [(g - MINIMUM) ** 2 for g in grid], colour="grey")
     curve.line(xs, losses, colour="blue", width=1, marker="circle")
     curve.points(xs[:1], losses[:1], colour="text", marker="square")
-    per_step = Plot(
-        "loss per step",
-        xlabel="step",
-        ylabel="loss",
-        logy=True,
-        xlim=(0, STEPS),
-        ylim=LOSS_LIM,
-    )
+    per_step = loss_plot("loss per step", STEPS, LOSS_LIM)
     per_step.line(losses, colour="blue", marker="circle")
     path = ", ".join(num(x, 3) for x in xs[1:6])
     alt = (

@@ -8,7 +8,7 @@ both against what the package computes under CPython.
 import math
 from html import escape
 
-from micrograd.plot import FONT, _Frame
+from micrograd.plot import FONT, Plot, _Frame
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -29,6 +29,13 @@ def data(value, digits=4, text=None, name=None):
     ``text``, such as a percentage); ``name`` (``data-name``) tells the key numbers apart."""
     named = f' data-name="{name}"' if name else ""
     return f'<data value="{value!r}"{named}>{text or num(value, digits)}</data>'
+
+
+def loss_plot(title, steps, ylim):
+    """An empty plot of a loss against the step, on a log scale: 0 to ``steps`` across."""
+    return Plot(
+        title, xlabel="step", ylabel="loss", logy=True, xlim=(0, steps), ylim=ylim
+    )
 
 
 def table(caption, headers, rows):
