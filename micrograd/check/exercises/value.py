@@ -3,32 +3,183 @@
 The expected numbers come from the course's Value. The known mistakes come from
 :func:`mistaken`, a small Value that makes the mistakes it is asked to make: a wrong local
 derivative for one operation, the nodes visited in the wrong order, ``=`` for ``+=``, no
-seed, and so on. Each operation is tried at several points, chosen so that the classic
-wrong formulas give different numbers.
+seed, and so on. Each operation is one :class:`Op`: what it computes, its local
+derivatives, the points it is tried at (chosen so that the classic wrong formulas give
+different numbers) and those wrong formulas.
 """
 
 import math
+from dataclasses import dataclass
 
 from micrograd.check.spec import Check, Exercise, Wrong
 
-# --- a Value that makes the mistakes it is told to ------------------------------------
+# --- the operations ------------------------------------------------------------------
 
-FORWARD = {
-    "+": lambda a, b: a + b,
-    "*": lambda a, b: a * b,
-    "**": lambda x, n: x**n,
-    "tanh": math.tanh,
-    "exp": math.exp,
-    "relu": lambda x: max(x, 0.0),
-}
-LOCAL = {  # the local derivatives, from the inputs' numbers
-    "+": lambda a, b: (1.0, 1.0),
-    "*": lambda a, b: (b, a),
-    "**": lambda x, n: (n * x ** (n - 1),),
-    "tanh": lambda x: (1 - math.tanh(x) ** 2,),
-    "exp": lambda x: (math.exp(x),),
-    "relu": lambda x: (1.0 if x > 0 else 0.0,),
-}
+
+@dataclass(frozen=True)
+class Op:
+    """One operation of the exercise, all in one place. ``expression`` is how an example
+    writes it (``{}`` stands for the exponent); ``forward`` and ``local`` take the inputs'
+    numbers and give the output's number and the local derivatives; ``mistakes`` are the
+    classic wrong local derivatives, as (what the learner's numbers then match, rule)."""
+
+    symbol: str  # "+", "tanh"
+    name: str  # in concept ids: local-derivative:add
+    method: str  # what the learner's class defines: "__add__", "tanh"
+    expression: str
+    forward: object
+    local: object
+    points: tuple  # (a, b), (a, n) or (a,)
+    mistakes: tuple = ()
+
+    @property
+    def concept(self):
+        return f"local-derivative:{self.name}"
+
+    def of_inputs(self, field):
+        """An example's reads of ``field`` of each input: ``a.grad``, and ``b.grad`` for
+        an operation of two Values."""
+        return tuple(f"{x}.{field}" for x in ("a", "b") if x in self.expression)
+
+    def setup(self, point):
+        """(setup code, the expression) at ``point``."""
+        if "b" in self.expression:
+            return f"a = Value({point[0]}); b = Value({point[1]})", self.expression
+        if "{}" in self.expression:
+            return f"a = Value({point[0]})", self.expression.format(point[1])
+        return f"a = Value({point[0]})", self.expression
+
+    def cases(self, template, reads, points=None):
+        """One example per point (the first ``points``): the setup, then ``template``
+        with the expression in it."""
+        return tuple(
+            (f"{setup}; {template.format(expression)}", reads)
+            for setup, expression in map(self.setup, self.points[:points])
+        )
+
+
+OPS = (
+    Op(
+        "+",
+        name="add",
+        method="__add__",
+        expression="a + b",
+        forward=lambda a, b: a + b,
+        local=lambda a, b: (1.0, 1.0),
+        points=((2.0, -3.0), (-1.5, 4.0)),
+        mistakes=(
+            (
+                "a.grad = 1 and b.grad = 0: only a receives the gradient",
+                lambda a, b: (1, 0),
+            ),
+            (
+                "a.grad = 0 and b.grad = 1: only b receives the gradient",
+                lambda a, b: (0, 1),
+            ),
+        ),
+    ),
+    Op(
+        "*",
+        name="mul",
+        method="__mul__",
+        expression="a * b",
+        forward=lambda a, b: a * b,
+        local=lambda a, b: (b, a),
+        points=((2.0, -3.0), (-1.5, 4.0)),
+        mistakes=(
+            ("each input's own value: a.grad = a and b.grad = b", lambda a, b: (a, b)),
+            ("1 for both inputs, as for +", lambda a, b: (1.0, 1.0)),
+            ("b for both inputs", lambda a, b: (b, b)),
+        ),
+    ),
+    Op(
+        "**",
+        name="pow",
+        method="__pow__",
+        expression="a ** {}",
+        forward=lambda x, n: x**n,
+        local=lambda x, n: (n * x ** (n - 1),),
+        points=((2.0, 3), (-1.5, 2), (4.0, 0.5), (2.0, -1)),
+        mistakes=(
+            ("n * x**n: the exponent n, not n - 1", lambda x, n: (n * x**n,)),
+            ("x**(n - 1), without the factor n", lambda x, n: (x ** (n - 1),)),
+            (
+                "n * x**n - 1: the exponent is n, then 1 is subtracted",
+                lambda x, n: (n * x**n - 1,),
+            ),
+            ("x**n, the output itself", lambda x, n: (x**n,)),
+            ("3 * x**2, whatever n is: a fixed exponent", lambda x, n: (3 * x**2,)),
+            ("2 * x, whatever n is: a fixed exponent", lambda x, n: (2 * x,)),
+            (
+                "3 * x**(n - 1), whatever n is: a fixed factor",
+                lambda x, n: (3 * x ** (n - 1),),
+            ),
+            ("n, the exponent alone", lambda x, n: (n,)),
+            ("(n - 1) * x**(n - 1)", lambda x, n: ((n - 1) * x ** (n - 1),)),
+        ),
+    ),
+    Op(
+        "tanh",
+        name="tanh",
+        method="tanh",
+        expression="a.tanh()",
+        forward=math.tanh,
+        local=lambda x: (1 - math.tanh(x) ** 2,),
+        points=((0.5,), (-1.2,), (2.0,)),
+        mistakes=(
+            (
+                "1 - t, with t = tanh(x): t is not squared",
+                lambda x: (1 - math.tanh(x),),
+            ),
+            (
+                "1 - x**2, with the input x instead of t = tanh(x)",
+                lambda x: (1 - x * x,),
+            ),
+            ("t = tanh(x) itself", lambda x: (math.tanh(x),)),
+            ("t**2, without the 1 -", lambda x: (math.tanh(x) ** 2,)),
+            ("1: the gradient passes through unchanged", lambda x: (1.0,)),
+        ),
+    ),
+    Op(
+        "exp",
+        name="exp",
+        method="exp",
+        expression="a.exp()",
+        forward=math.exp,
+        local=lambda x: (math.exp(x),),
+        points=((0.5,), (-1.0,), (2.0,)),
+        mistakes=(
+            ("1: the gradient passes through unchanged", lambda x: (1.0,)),
+            ("the input x, instead of the output e**x", lambda x: (x,)),
+            (
+                "x * e**(x - 1), the power rule, which is for x**n",
+                lambda x: (x * math.exp(x - 1),),
+            ),
+        ),
+    ),
+    Op(
+        "relu",
+        name="relu",
+        method="relu",
+        expression="a.relu()",
+        forward=lambda x: max(x, 0.0),
+        local=lambda x: (1.0 if x > 0 else 0.0,),
+        points=((3.0,), (-2.0,), (0.0,)),
+        mistakes=(
+            (
+                "1 at exactly 0 too: the course takes the slope at 0 to be 0",
+                lambda x: (float(x >= 0),),
+            ),
+            ("the output relu(x) instead of the slope", lambda x: (max(x, 0.0),)),
+            ("the input x instead of the slope", lambda x: (x,)),
+            ("1 everywhere: the gradient passes through unchanged", lambda x: (1.0,)),
+        ),
+    ),
+)
+OP = {op.symbol: op for op in OPS}
+
+
+# --- a Value that makes the mistakes it is told to ------------------------------------
 
 
 def _postorder(root, visited=True):
@@ -70,11 +221,12 @@ ORDERS = {
 
 class _Model:
     """A Value that makes the mistakes its class attributes switch on (none by default):
-    ``rules`` gives each operation's local derivatives; ``order`` is one of ORDERS;
-    ``seed`` is "before", "after" or "none"; ``result`` maps operations to "float" (a
-    plain number) or "input" (the first input, changed)."""
+    ``rules`` replaces some operations' local derivatives (by symbol; the others are the
+    :class:`Op`'s); ``order`` is one of ORDERS; ``seed`` is "before", "after" or "none";
+    ``result`` maps operations to "float" (a plain number) or "input" (the first input,
+    changed)."""
 
-    rules, order, seed, result = LOCAL, "reversed", "before", {}
+    rules, order, seed, result = {}, "reversed", "before", {}
     accumulate = chain = numbers = True
 
     def __init__(self, data, _prev=(), _local=()):
@@ -88,13 +240,13 @@ class _Model:
             args, prev = (self.data, other.data), (self, other)
         else:
             args, prev = (self.data, *other), (self,)
-        out = FORWARD[op](*args)
+        out = OP[op].forward(*args)
         if self.result.get(op) == "float":
             return out
         if self.result.get(op) == "input":
             self.data = out
             return self
-        return type(self)(out, prev, self.rules[op](*args))
+        return type(self)(out, prev, self.rules.get(op, OP[op].local)(*args))
 
     def __add__(self, other):
         return self._apply("+", other)
@@ -141,7 +293,7 @@ class _Model:
 
 def _number_on_left(op):
     def method(self, other):  # the right number, and no graph behind it
-        return type(self)(FORWARD[op](other, self.data))
+        return type(self)(OP[op].forward(other, self.data))
 
     return method
 
@@ -150,7 +302,7 @@ def mistaken(local=None, *, reflected="same", **switches):
     """A Value class with the given mistakes (see :class:`_Model`); ``mistaken()`` makes
     none. ``local`` replaces some operations' local derivatives; ``reflected`` is "same",
     "none" or "number" (for 1 + a and 3 * a)."""
-    attributes = {"rules": {**LOCAL, **(local or {})}, **switches}
+    attributes = {"rules": dict(local or {}), **switches}
     if reflected == "same":
         attributes.update(__radd__=_Model.__add__, __rmul__=_Model.__mul__)
     elif reflected == "number":
@@ -160,100 +312,6 @@ def mistaken(local=None, *, reflected="same", **switches):
 
 # --- the examples --------------------------------------------------------------------
 
-# Each operation: its expression and the points it is tried at (a, then b or n).
-OPS = {
-    "+": ("a + b", [(2.0, -3.0), (-1.5, 4.0)]),
-    "*": ("a * b", [(2.0, -3.0), (-1.5, 4.0)]),
-    "**": ("a ** {}", [(2.0, 3), (-1.5, 2), (4.0, 0.5), (2.0, -1)]),
-    "tanh": ("a.tanh()", [(0.5,), (-1.2,), (2.0,)]),
-    "exp": ("a.exp()", [(0.5,), (-1.0,), (2.0,)]),
-    "relu": ("a.relu()", [(3.0,), (-2.0,), (0.0,)]),
-}
-METHOD = {"+": "__add__", "*": "__mul__", "**": "__pow__"}
-NAME = {"+": "add", "*": "mul", "**": "pow"}  # in concept ids: local-derivative:pow
-
-
-def _setup(op, point):
-    """(setup code, the expression) at ``point``."""
-    expression, _ = OPS[op]
-    if "b" in expression:
-        return f"a = Value({point[0]}); b = Value({point[1]})", expression
-    if "{}" in expression:
-        return f"a = Value({point[0]})", expression.format(point[1])
-    return f"a = Value({point[0]})", expression
-
-
-def _inputs(op):
-    return ("a.grad", "b.grad") if "b" in OPS[op][0] else ("a.grad",)
-
-
-def _cases(op, template, reads, points=None):
-    cases = []
-    for point in OPS[op][1][:points]:
-        setup, expression = _setup(op, point)
-        cases.append((f"{setup}; {template.format(expression)}", reads))
-    return tuple(cases)
-
-
-# What each classic wrong local derivative gives, per operation.
-LOCAL_MISTAKES = {
-    "+": [
-        (
-            "a.grad = 1 and b.grad = 0: only a receives the gradient",
-            lambda a, b: (1, 0),
-        ),
-        (
-            "a.grad = 0 and b.grad = 1: only b receives the gradient",
-            lambda a, b: (0, 1),
-        ),
-    ],
-    "*": [
-        ("each input's own value: a.grad = a and b.grad = b", lambda a, b: (a, b)),
-        ("1 for both inputs, as for +", lambda a, b: (1.0, 1.0)),
-        ("b for both inputs", lambda a, b: (b, b)),
-    ],
-    "**": [
-        ("n * x**n: the exponent n, not n - 1", lambda x, n: (n * x**n,)),
-        ("x**(n - 1), without the factor n", lambda x, n: (x ** (n - 1),)),
-        (
-            "n * x**n - 1: the exponent is n, then 1 is subtracted",
-            lambda x, n: (n * x**n - 1,),
-        ),
-        ("x**n, the output itself", lambda x, n: (x**n,)),
-        ("3 * x**2, whatever n is: a fixed exponent", lambda x, n: (3 * x**2,)),
-        ("2 * x, whatever n is: a fixed exponent", lambda x, n: (2 * x,)),
-        (
-            "3 * x**(n - 1), whatever n is: a fixed factor",
-            lambda x, n: (3 * x ** (n - 1),),
-        ),
-        ("n, the exponent alone", lambda x, n: (n,)),
-        ("(n - 1) * x**(n - 1)", lambda x, n: ((n - 1) * x ** (n - 1),)),
-    ],
-    "tanh": [
-        ("1 - t, with t = tanh(x): t is not squared", lambda x: (1 - math.tanh(x),)),
-        ("1 - x**2, with the input x instead of t = tanh(x)", lambda x: (1 - x * x,)),
-        ("t = tanh(x) itself", lambda x: (math.tanh(x),)),
-        ("t**2, without the 1 -", lambda x: (math.tanh(x) ** 2,)),
-        ("1: the gradient passes through unchanged", lambda x: (1.0,)),
-    ],
-    "exp": [
-        ("1: the gradient passes through unchanged", lambda x: (1.0,)),
-        ("the input x, instead of the output e**x", lambda x: (x,)),
-        (
-            "x * e**(x - 1), the power rule, which is for x**n",
-            lambda x: (x * math.exp(x - 1),),
-        ),
-    ],
-    "relu": [
-        (
-            "1 at exactly 0 too: the course takes the slope at 0 to be 0",
-            lambda x: (float(x >= 0),),
-        ),
-        ("the output relu(x) instead of the slope", lambda x: (max(x, 0.0),)),
-        ("the input x instead of the slope", lambda x: (x,)),
-        ("1 everywhere: the gradient passes through unchanged", lambda x: (1.0,)),
-    ],
-}
 NOTHING = (
     "no gradient at all: nothing passes the gradient of this operation on to its "
     "inputs (is its rule, or are its local derivatives, kept on the Value it returns?)"
@@ -315,17 +373,16 @@ BACKWARD_MISTAKES = (
 
 def _local_wrongs(op):
     """The classic wrong local derivatives of ``op``, then the mistakes of backward()."""
-    concept = f"local-derivative:{NAME.get(op, op)}"
     wrongs = [
         Wrong(
-            concept,
+            op.concept,
             f"At every point tried, your numbers match {what}.",
-            {"Value": mistaken({op: rule})},
+            {"Value": mistaken({op.symbol: rule})},
         )
-        for what, rule in LOCAL_MISTAKES[op]
+        for what, rule in op.mistakes
     ]
-    nothing = {"Value": mistaken({op: lambda *inputs: ()})}
-    wrongs.append(Wrong(concept, f"Your numbers show {NOTHING}.", nothing))
+    nothing = {"Value": mistaken({op.symbol: lambda *inputs: ()})}
+    wrongs.append(Wrong(op.concept, f"Your numbers show {NOTHING}.", nothing))
     return (*wrongs, *BACKWARD_MISTAKES)
 
 
@@ -336,16 +393,16 @@ def _forward_checks():
         "value-fields",
         (("a = Value(2.0)", ("a.data", "a.grad")),),
     )
-    for op, (expression, _) in OPS.items():
-        reads = ("c", "a.data") + (("b.data",) if "b" in expression else ())
+    for op in OPS:
+        reads = ("c", *op.of_inputs("data"))
         yield Check(
-            f"forward:{op}",
-            f"forward pass: {op}",
+            f"forward:{op.symbol}",
+            f"forward pass: {op.symbol}",
             "forward-pass",
-            _cases(op, "c = {}", reads),
-            wrong=_result_wrongs(op),
+            op.cases("c = {}", reads),
+            wrong=_result_wrongs(op.symbol),
             requires=("fields",),
-            needs=(f"Value.{METHOD.get(op, op)}",),
+            needs=(f"Value.{op.method}",),
         )
     yield Check(
         "numbers",
@@ -409,30 +466,33 @@ def _backward_checks():
             ),
         ),
         # the examples use + and *, which may be what is wrong
-        wrong=_local_wrongs("+")[: -len(BACKWARD_MISTAKES)] + _local_wrongs("*"),
+        wrong=_local_wrongs(OP["+"])[: -len(BACKWARD_MISTAKES)]
+        + _local_wrongs(OP["*"]),
         requires=("forward:+", "forward:*"),
         needs=("Value.backward",),
     )
     for op in OPS:
         yield Check(
-            f"local:{op}",
-            f"local derivative: {op}",
-            f"local-derivative:{NAME.get(op, op)}",
-            _cases(op, "c = {}; c.backward()", _inputs(op)),
+            f"local:{op.symbol}",
+            f"local derivative: {op.symbol}",
+            op.concept,
+            op.cases("c = {}; c.backward()", op.of_inputs("grad")),
             wrong=_local_wrongs(op),
-            requires=(f"forward:{op}", "seed"),
+            requires=(f"forward:{op.symbol}", "seed"),
         )
 
 
 def _chain_checks():
     for op in OPS:
         yield Check(
-            f"chain:{op}",
-            f"chain rule: {op}",
+            f"chain:{op.symbol}",
+            f"chain rule: {op.symbol}",
             "chain-rule",
-            _cases(op, "k = Value(4.0); d = ({}) * k; d.backward()", _inputs(op), 2),
+            op.cases(
+                "k = Value(4.0); d = ({}) * k; d.backward()", op.of_inputs("grad"), 2
+            ),
             wrong=BACKWARD_MISTAKES,
-            requires=(f"local:{op}", "local:*"),
+            requires=(f"local:{op.symbol}", "local:*"),
         )
     yield Check(
         "reflected-grad",
@@ -451,17 +511,17 @@ def _chain_checks():
         requires=("reflected", "chain:+", "chain:*"),
     )
     for op in OPS:
-        setup, expression = _setup(op, OPS[op][1][0])
+        setup, expression = op.setup(op.points[0])
         twice = (
             expression.replace("b", "a") if "b" in expression else f"{expression} + a"
         )
         yield Check(
-            f"twice:{op}",
+            f"twice:{op.symbol}",
             f"a value used twice: {twice}",
             "grad-accumulation",
             ((f"{setup.split(';')[0]}; b = {twice}; b.backward()", ("a.grad",)),),
             wrong=BACKWARD_MISTAKES,
-            requires=(f"chain:{op}", "chain:+"),
+            requires=(f"chain:{op.symbol}", "chain:+"),
         )
 
 
@@ -493,7 +553,7 @@ def _graph_checks():
             ),
         ),
         wrong=BACKWARD_MISTAKES,
-        requires=("topological", *(f"twice:{op}" for op in OPS)),
+        requires=("topological", *(f"twice:{op.symbol}" for op in OPS)),
     )
     for name, code, method, needs in EXTRAS:
         reads = ("c.data", "a.grad") + ("b.grad",) * ("b =" in code)
