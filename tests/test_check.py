@@ -158,6 +158,9 @@ def test_mistake_is_diagnosed(exercise, case, concept, tmp_path):
     status, output = run_cli(exercise, path)
     assert status == 1, output
     assert concepts(output)[:1] == [concept], output  # the first diagnosis names it
+    then = MUTANTS[exercise, case].then
+    if then is not None:  # and nothing else, or only what it lists
+        assert list(dict.fromkeys(concepts(output)))[1:] == list(then), output
     labels = ["Example:", "Error:" if concept == "error" else "You got:", "Hint 1/"]
     for label in labels if concept != "own-code" else ["Found:", "Hint 1/"]:
         assert label in output, output

@@ -108,8 +108,8 @@ value-fields: A Value holds its number and its gradient
     3. .data is the number given; .grad starts at 0, because nothing has flowed back yet.
 returns-value: Every result is a new Value
     02-value/wrapping-scalars/#operator-overloading-builds-the-graph
-    1. What would backward() need from the result of an operation, that a plain number does
-       not have?
+    1. What would backward() need from the result of an operation, that a plain number (or
+       a list) does not have?
     2. Look at what your operation returns, and whether it changes its inputs.
     3. Each operation returns a new Value that remembers its inputs; the inputs stay as they
        were. Numbers taken from .data have no graph behind them.
@@ -127,9 +127,11 @@ number-operands: A plain number on the right
 reflected-operators: A plain number on the left
     02-value/wrapping-scalars/#numbers-on-the-left-reflected-operations
     1. For 1 + a, which object does Python ask first, and which one next?
-    2. Look for __radd__ and __rmul__, and at what they return.
+    2. Look for the reflected methods, __radd__ and __rmul__ (and __rsub__ where a number
+       is subtracted), and at what they return.
     3. Python first asks the number, which cannot add a Value, then the Value's reflected
-       method; it must build the same graph as a + 1.
+       method, with the Value as self and the number as other: 1 + a must build the same
+       graph as a + 1, and 1 - a must still compute 1 - a.
 backward-pass (fallback): backward() must fill in every gradient
     02-value/backpropagation/#three-rules-for-backward
     1. After backward(), which gradients should be set, and to what?
@@ -222,15 +224,17 @@ extra-operation: An extra operation is wrong
     1. Which operations is this one built from, and are those right?
     2. Work the example out by hand: the output, then each input's gradient.
     3. d(a - b) is 1 and -1; d(-a) is -1; d(a / b) is 1 / b and -a / b squared.
-neuron-weights: One weight per input, each a Value
+neuron-weights: One weight per input and a bias, each a Value
     03-neural-network/neuron/#the-model
-    1. How many weights does a neuron with nin inputs have, and where are they kept?
+    1. How many weights does a neuron with nin inputs have, where are they and its bias
+       kept, and what kind of object is each?
     2. Look at __init__: n.w, a list, and n.b.
     3. Neuron(nin) keeps nin weights in the list n.w and one bias n.b, each a Value of its
-       own.
+       own, so that each can have a gradient.
 weight-init: Weights start random, between -1 and 1
     03-neural-network/neuron/#the-model
-    1. What would the neurons learn if every weight started the same?
+    1. From which range should each starting weight be drawn, and what would the neurons
+       learn if every weight started the same?
     2. Look at how __init__ makes each weight.
     3. Draw each weight, separately, uniformly between -1 and 1.
 bias-init: The bias starts at 0
@@ -283,9 +287,10 @@ graph-broken: Compute with the Values themselves
 parameters: parameters() lists the model's own Values, once each
     03-neural-network/module-pattern/#one-base-class
     1. Which Values does training change, and how does it find them?
-    2. Look at parameters(): is every weight and bias there, once, and the Value itself?
-    3. parameters() returns the very Value objects of the model, each once: a parameter
-       missing is never trained, a copy is trained in vain.
+    2. Look at parameters(): is every weight and bias there, once, and the Value itself,
+       not a list that holds it?
+    3. parameters() returns one flat list of the very Value objects of the model, each
+       once: a parameter missing is never trained, a copy is trained in vain.
 parameter-order: Parameters in the standard order
     03-neural-network/module-pattern/#one-base-class
     1. In which order does micrograd list a neuron's, a layer's, a network's parameters?
@@ -303,6 +308,13 @@ layer-sizes: Each layer reads what the one before outputs
     2. Look at the sizes you give each Layer.
     3. The first layer reads the nin inputs; every other layer reads as many inputs as the
        layer before has neurons.
+layer-count: One layer per entry of nouts, in model.layers
+    03-neural-network/layers-and-mlps/#an-mlp-layers-in-a-row
+    1. How many layers does MLP(2, [4, 3, 1]) have, and how many neurons has each?
+    2. Look at the loop that makes the layers, its first and its last turn, and at where
+       the network keeps them.
+    3. nouts lists every layer's number of neurons, the last layer's included: one layer
+       per entry, kept in order in the list model.layers.
 layer-output: What a layer returns
     03-neural-network/layers-and-mlps/#a-layer-neurons-side-by-side
     1. What should layer(x) give for a layer of several neurons, and of one?

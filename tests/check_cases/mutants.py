@@ -20,12 +20,14 @@ CASES = Path(__file__).resolve().parent
 class Mutant(NamedTuple):
     """One mistake: the concept id the checker must name first, what is wrong (the mutant's
     docstring reads ``Mistake: <why>.``), the (old, new) edits, applied in order, and the
-    solution they are applied to (``<exercise>/<base>.py``)."""
+    solution they are applied to (``<exercise>/<base>.py``). ``then``, when given, is
+    every concept the report names after the first (``()``: no other)."""
 
     concept: str
     why: str
     edits: list[tuple[str, str]]
     base: str = "correct"
+    then: tuple | None = None
 
 
 class EditError(ValueError):
@@ -329,6 +331,98 @@ MUTANTS = {
         ],
         base="closures",
     ),
+    # --- value: a learner's own, honest mistakes -------------------------------------
+    ("value", "rsub_swapped"): Mutant(
+        "reflected-operators",
+        "5 - a computes a - 5: __rsub__ puts the Value before the number",
+        [
+            (
+                "    def __rsub__(self, other):\n        return other + (-self)\n",
+                "    def __rsub__(self, other):\n        return self - other\n",
+            )
+        ],
+        then=(),
+    ),
+    ("value", "rtruediv_swapped"): Mutant(
+        "reflected-operators",
+        "1 / a computes a / 1: __rtruediv__ puts the Value before the number",
+        [
+            (
+                "    def __rtruediv__(self, other):\n        return other * self**-1\n",
+                "    def __rtruediv__(self, other):\n        return self / other\n",
+            )
+        ],
+        then=(),
+    ),
+    ("value", "tanh_of_input"): Mutant(
+        "local-derivative:tanh",
+        "tanh's local derivative is computed from the input: 1 - x**2",
+        [('"tanh", (1 - t**2,)', '"tanh", (1 - self.data**2,)')],
+    ),
+    ("value", "exp_of_input"): Mutant(
+        "local-derivative:exp",
+        "exp's local derivative is its input x, not its output",
+        [('"exp", (e,)', '"exp", (self.data,)')],
+    ),
+    ("value", "pow_no_factor"): Mutant(
+        "local-derivative:pow",
+        "the power rule forgets the factor n: x**(n - 1)",
+        [("(n * self.data ** (n - 1),)", "(self.data ** (n - 1),)")],
+    ),
+    ("value", "neg_from_data"): Mutant(
+        "extra-operation",
+        "-a is a new Value made from -a.data, with no graph behind it",
+        [
+            (
+                "    def __neg__(self):\n        return self * -1\n",
+                "    def __neg__(self):\n        return Value(-self.data)\n",
+            )
+        ],
+    ),
+    ("value", "mul_number_not_wrapped"): Mutant(
+        "number-operands",
+        "* does not wrap a plain number in a Value: a * 3 fails",
+        [
+            (
+                """\
+    def __mul__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+""",
+                "    def __mul__(self, other):\n",
+            )
+        ],
+    ),
+    ("value", "relu_slope_of_output"): Mutant(
+        "local-derivative:relu",
+        "relu's slope is written relu(x) >= 0, which holds everywhere",
+        [("(1.0 if x > 0 else 0.0,)", "(float(max(x, 0.0) >= 0),)")],
+    ),
+    ("value", "closure_mul_grads"): Mutant(
+        "local-derivative:mul",
+        "the closure of * multiplies by the inputs' gradients, not by their data",
+        [
+            (
+                "self.grad += other.data * out.grad",
+                "self.grad += other.grad * out.grad",
+            ),
+            (
+                "other.grad += self.data * out.grad",
+                "other.grad += self.grad * out.grad",
+            ),
+        ],
+        base="closures",
+    ),
+    ("value", "closure_backward_none"): Mutant(
+        "error",
+        "a leaf's _backward is None, which backward() then calls",
+        [
+            (
+                "        self._backward = lambda: None\n",
+                "        self._backward = None\n",
+            )
+        ],
+        base="closures",
+    ),
     # --- neuron -------------------------------------------------------------------------
     ("neuron", "no_bias"): Mutant(
         "neuron-bias",
@@ -453,6 +547,85 @@ MUTANTS = {
             )
         ],
     ),
+    # --- neuron: a learner's own, honest mistakes ------------------------------------
+    ("neuron", "float_parameters"): Mutant(
+        "neuron-weights",
+        "the weights and the bias are plain floats, not Values",
+        [
+            (
+                "self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]",
+                "self.w = [random.uniform(-1, 1) for _ in range(nin)]",
+            ),
+            ("self.b = Value(0.0)", "self.b = 0.0"),
+        ],
+        then=(),
+    ),
+    ("neuron", "float_bias"): Mutant(
+        "neuron-weights",
+        "the bias is a plain float, not a Value",
+        [("self.b = Value(0.0)", "self.b = 0.0")],
+        then=(),
+    ),
+    ("neuron", "positive_weights"): Mutant(
+        "weight-init",
+        "the weights start between 0 and 1 (random.random())",
+        [("Value(random.uniform(-1, 1)) for", "Value(random.random()) for")],
+    ),
+    ("neuron", "gauss_weights"): Mutant(
+        "weight-init",
+        "the weights start from a normal distribution, past -1 and 1",
+        [("Value(random.uniform(-1, 1)) for", "Value(random.gauss(0, 1)) for")],
+    ),
+    ("neuron", "nested_parameters"): Mutant(
+        "parameters",
+        "parameters() lists the list of weights, then the bias: not flattened",
+        [("return self.w + [self.b]", "return [self.w, self.b]")],
+    ),
+    ("neuron", "bias_added_to_list"): Mutant(
+        "parameters",
+        "parameters() adds the bias to the list of weights with +",
+        [("return self.w + [self.b]", "return self.w + self.b")],
+    ),
+    ("neuron", "list_output"): Mutant(
+        "returns-value",
+        "the neuron returns a list holding its output",
+        [
+            (
+                "return act.relu() if self.nonlin else act",
+                "return [act.relu() if self.nonlin else act]",
+            )
+        ],
+    ),
+    ("neuron", "linear_by_default"): Mutant(
+        "activation",
+        "nonlin defaults to False: the neuron is linear unless told otherwise",
+        [
+            (
+                "def __init__(self, nin, nonlin=True):",
+                "def __init__(self, nin, nonlin=False):",
+            )
+        ],
+    ),
+    ("neuron", "one_weight_short"): Mutant(
+        "neuron-weights",
+        "Neuron(nin) makes nin - 1 weights",
+        [("for _ in range(nin)]", "for _ in range(nin - 1)]")],
+    ),
+    ("neuron", "first_input_only"): Mutant(
+        "neuron-forward",
+        "every weight multiplies the first input",
+        [("zip(self.w, x)), self.b)", "zip(self.w, [x[0]] * len(x))), self.b)")],
+    ),
+    ("neuron", "sigmoid_activation"): Mutant(
+        "activation",
+        "the neuron applies a sigmoid instead of ReLU",
+        [
+            (
+                "return act.relu() if self.nonlin else act",
+                "return 1 / (1 + (-act).exp()) if self.nonlin else act",
+            )
+        ],
+    ),
     # --- mlp ----------------------------------------------------------------------------
     ("mlp", "nin_neurons"): Mutant(
         "layer-size",
@@ -529,6 +702,99 @@ MUTANTS = {
                 "from micrograd.nn import MLP as CourseMLP\n\n\nclass MLP(CourseMLP):",
             )
         ],
+    ),
+    # --- mlp: a learner's own, honest mistakes ---------------------------------------
+    ("mlp", "seeded_neurons"): Mutant(
+        "symmetry",
+        "each neuron of a layer is made after the same random.seed(0): separate neurons "
+        "that start equal",
+        [
+            (
+                "        self.neurons = [Neuron(nin, nonlin=nonlin) for _ in range(nout)]\n",
+                """\
+        self.neurons = []
+        for _ in range(nout):
+            random.seed(0)
+            self.neurons.append(Neuron(nin, nonlin=nonlin))
+""",
+            ),
+            (
+                "from micrograd.nn import Module, Neuron\n",
+                "import random\n\nfrom micrograd.nn import Module, Neuron\n",
+            ),
+        ],
+    ),
+    ("mlp", "no_last_layer"): Mutant(
+        "layer-count",
+        "the loop over the sizes stops one turn early: the last layer is missing",
+        [("for i in range(len(nouts))", "for i in range(len(nouts) - 1)")],
+    ),
+    ("mlp", "no_first_layer"): Mutant(
+        "layer-count",
+        "the loop over the sizes starts at 1: the first layer is missing",
+        [("for i in range(len(nouts))", "for i in range(1, len(nouts))")],
+    ),
+    ("mlp", "layers_elsewhere"): Mutant(
+        "layer-count",
+        "the network keeps its layers in self.stack, not in self.layers",
+        [
+            ("        self.layers = [", "        self.stack = ["),
+            (
+                "        for layer in self.layers:\n",
+                "        for layer in self.stack:\n",
+            ),
+            ("for layer in self.layers for p", "for layer in self.stack for p"),
+        ],
+    ),
+    ("mlp", "nested_layer_parameters"): Mutant(
+        "parameters",
+        "layer.parameters() lists each neuron's list: not flattened",
+        [
+            (
+                "return [p for n in self.neurons for p in n.parameters()]",
+                "return [n.parameters() for n in self.neurons]",
+            )
+        ],
+    ),
+    ("mlp", "nested_mlp_parameters"): Mutant(
+        "parameters",
+        "model.parameters() lists each layer's list: not flattened",
+        [
+            (
+                "return [p for layer in self.layers for p in layer.parameters()]",
+                "return [layer.parameters() for layer in self.layers]",
+            )
+        ],
+    ),
+    ("mlp", "swapped_layer"): Mutant(
+        "layer-size",
+        "Layer(nin, nout) makes nin neurons of nout inputs",
+        [
+            (
+                "[Neuron(nin, nonlin=nonlin) for _ in range(nout)]",
+                "[Neuron(nout, nonlin=nonlin) for _ in range(nin)]",
+            )
+        ],
+    ),
+    ("mlp", "inverted_nonlin"): Mutant(
+        "last-layer-linear",
+        "only the last layer applies ReLU, the hidden ones are linear",
+        [("nonlin=i != len(nouts) - 1)", "nonlin=i == len(nouts) - 1)")],
+    ),
+    ("mlp", "same_input"): Mutant(
+        "mlp-forward",
+        "every layer reads the network's input, not the output of the layer before",
+        [
+            (
+                "            x = layer(x)\n        return x\n",
+                "            out = layer(x)\n        return out\n",
+            )
+        ],
+    ),
+    ("mlp", "first_output_only"): Mutant(
+        "layer-output",
+        "a layer returns its first neuron's output only",
+        [("return outs[0] if len(outs) == 1 else outs", "return outs[0]")],
     ),
     # --- loss ---------------------------------------------------------------------------
     ("loss", "wrong_sign"): Mutant(
@@ -608,6 +874,88 @@ MUTANTS = {
             (
                 "return alpha * sum(p * p for p in params)",
                 "return alpha * sum(p * p for p in params) * (1.0 / len(params))",
+            )
+        ],
+    ),
+    # --- loss: a learner's own, honest mistakes --------------------------------------
+    ("loss", "l2_from_data"): Mutant(
+        "graph-broken",
+        "the L2 penalty is computed from .data, then wrapped in a new Value: the right "
+        "number, and no gradient",
+        [
+            (
+                "    return alpha * sum(p * p for p in params)\n",
+                "    return Value(alpha * sum(p.data**2 for p in params))\n",
+            ),
+            (
+                '"""\n\n\ndef hinge_loss',
+                '"""\n\nfrom micrograd.engine import Value\n\n\ndef hinge_loss',
+            ),
+        ],
+        then=(),
+    ),
+    ("loss", "l2_float"): Mutant(
+        "returns-value",
+        "the L2 penalty is a plain float, computed from .data",
+        [
+            (
+                "    return alpha * sum(p * p for p in params)\n",
+                "    return alpha * sum(p.data**2 for p in params)\n",
+            )
+        ],
+    ),
+    ("loss", "l2_square_of_sum"): Mutant(
+        "l2-square",
+        "the L2 penalty squares the sum of the parameters",
+        [
+            (
+                "return alpha * sum(p * p for p in params)",
+                "return alpha * sum(params) ** 2",
+            )
+        ],
+    ),
+    ("loss", "l2_half"): Mutant(
+        "l2-alpha",
+        "the L2 penalty is halved",
+        [
+            (
+                "return alpha * sum(p * p for p in params)",
+                "return 0.5 * alpha * sum(p * p for p in params)",
+            )
+        ],
+    ),
+    ("loss", "l2_of_absolute_values"): Mutant(
+        "l2-square",
+        "the L2 penalty sums absolute values, written with relu (that is L1)",
+        [
+            (
+                "return alpha * sum(p * p for p in params)",
+                "return alpha * sum(p.relu() + (-p).relu() for p in params)",
+            )
+        ],
+    ),
+    ("loss", "no_labels"): Mutant(
+        "loss-value",
+        "the cost leaves the labels out: relu(1 - s)",
+        [("(1 - y * s).relu()", "(1 - s).relu()")],
+    ),
+    ("loss", "returns_costs"): Mutant(
+        "loss-mean",
+        "hinge_loss returns the list of the costs",
+        [("return sum(losses) * (1.0 / len(losses))", "return losses")],
+    ),
+    ("loss", "relu_of_data"): Mutant(
+        "graph-broken",
+        "the cost is computed from s.data, a float, which has no relu()",
+        [("(1 - y * s).relu()", "(1 - y * s.data).relu()")],
+    ),
+    ("loss", "mean_score"): Mutant(
+        "loss-value",
+        "the cost of each example uses the mean score, not its own",
+        [
+            (
+                "(1 - y * s).relu()",
+                "(1 - y * sum(scores) * (1.0 / len(scores))).relu()",
             )
         ],
     ),
@@ -699,6 +1047,74 @@ MUTANTS = {
             )
         ],
     ),
+    # --- train: a learner's own, honest mistakes -------------------------------------
+    ("train", "fixed_steps"): Mutant(
+        "loss-history",
+        "the loop runs 100 steps, whatever steps says",
+        [("for _ in range(steps):", "for _ in range(100):")],
+    ),
+    ("train", "last_loss_only"): Mutant(
+        "loss-history",
+        "train returns the last loss, not the list",
+        [("    return losses\n", "    return losses[-1]\n")],
+    ),
+    ("train", "new_list_each_step"): Mutant(
+        "loss-history",
+        "the list of losses is made anew in every step: only the last loss is kept",
+        [
+            (
+                "    losses = []\n    for _ in range(steps):\n",
+                "    for _ in range(steps):\n        losses = []\n",
+            )
+        ],
+    ),
+    ("train", "zero_grad_once"): Mutant(
+        "zero-grad",
+        "the gradients are reset once, before the loop, not in every step",
+        [
+            ("        model.zero_grad()\n", ""),
+            ("    losses = []\n", "    losses = []\n    model.zero_grad()\n"),
+        ],
+    ),
+    ("train", "backward_twice"): Mutant(
+        "update-order",
+        "backward() runs twice in a step: every gradient is counted twice",
+        [
+            (
+                "        loss.backward()\n",
+                "        loss.backward()\n        loss.backward()\n",
+            )
+        ],
+    ),
+    ("train", "two_minus_signs"): Mutant(
+        "update-direction",
+        "p.data += -lr * -p.grad: two minus signs make a step along the gradient",
+        [("p.data -= lr * p.grad", "p.data += -lr * -p.grad")],
+    ),
+    ("train", "sum_of_costs"): Mutant(
+        "loss-mean",
+        "the loss is the mean hinge loss times the number of examples: the sum of the "
+        "costs",
+        [("loss = hinge_loss(scores, y)", "loss = hinge_loss(scores, y) * len(y)")],
+    ),
+    ("train", "first_example_only"): Mutant(
+        "training-loop",
+        "each step trains on the first example alone",
+        [
+            ("scores = [model(x) for x in X]", "scores = [model(X[0])]"),
+            ("loss = hinge_loss(scores, y)", "loss = hinge_loss(scores, y[:1])"),
+        ],
+    ),
+    ("train", "first_layer_only"): Mutant(
+        "training-loop",
+        "the update moves the first layer's parameters only",
+        [
+            (
+                "        for p in model.parameters():\n",
+                "        for p in model.layers[0].parameters():\n",
+            )
+        ],
+    ),
     # --- capstone -----------------------------------------------------------------------
     ("capstone", "course_value_in_neuron"): Mutant(
         "own-code",
@@ -731,6 +1147,39 @@ MUTANTS = {
         "zero-grad",
         "the training loop never resets the gradients",
         [("        model.zero_grad()\n", "")],
+    ),
+    # --- capstone: a learner's own, honest mistakes ----------------------------------
+    ("capstone", "no_rsub"): Mutant(
+        "reflected-operators",
+        "the Value has no __rsub__, so 1 - y * s in the hinge loss fails",
+        [("    def __rsub__(self, other):\n        return other + (-self)\n\n", "")],
+        then=(),
+    ),
+    ("capstone", "rsub_swapped"): Mutant(
+        "reflected-operators",
+        "5 - a computes a - 5: __rsub__ puts the Value before the number",
+        [
+            (
+                "    def __rsub__(self, other):\n        return other + (-self)\n",
+                "    def __rsub__(self, other):\n        return self - other\n",
+            )
+        ],
+        then=(),
+    ),
+    ("capstone", "float_weights"): Mutant(
+        "neuron-weights",
+        "the neuron's weights are plain floats, not Values",
+        [
+            (
+                "self.w = [Value(random.uniform(-1, 1)) for _ in range(nin)]",
+                "self.w = [random.uniform(-1, 1) for _ in range(nin)]",
+            )
+        ],
+    ),
+    ("capstone", "no_module_base"): Mutant(
+        "error",
+        "the network has no Module base, so no zero_grad()",
+        [("class MLP(Module):", "class MLP:")],
     ),
 }
 

@@ -7,6 +7,8 @@ training steps match a correct run, and training on the circles data set ends as
 correct run does.
 """
 
+from dataclasses import replace
+
 from micrograd.check.exercises import loss, mlp, neuron, train, value
 from micrograd.check.spec import Check, Exercise, Wrong, include
 
@@ -35,6 +37,37 @@ OWN_VALUE = Wrong(
     "your own Value.",
     {"Value": type("Value", (), {})},
 )
+FLOATS = Wrong(
+    "neuron-weights",
+    "Your neuron's weights, or its bias, are plain numbers, not Values of your class.",
+    {"Neuron": neuron.neuron(floats=True)},
+)
+# 1 - y·s in a hinge loss: a plain number on the left of a Value's minus.
+NUMBER_MINUS = (
+    Wrong(
+        "reflected-operators",
+        "Your hinge loss computes 1 - y·s, a plain number minus a Value, and your Value "
+        "has no __rsub__ for Python to turn to.",
+        {"Value": value.mistaken(reversed="none"), "hinge_loss": loss.hinge(margin=1)},
+    ),
+    Wrong(
+        "reflected-operators",
+        "Your losses match a hinge loss whose 1 - y·s computes y·s - 1: your __rsub__ "
+        "swaps the number and the Value.",
+        {
+            "Value": value.mistaken(reversed="swapped"),
+            "hinge_loss": loss.hinge(margin=1),
+        },
+    ),
+)
+
+
+def _with_wrongs(checks, id, wrongs):
+    """``checks``, the one named ``id`` knowing ``wrongs`` as well."""
+    return tuple(
+        replace(c, wrong=(*c.wrong, *wrongs)) if c.id == id else c for c in checks
+    )
+
 
 CHECKS = (
     *include("value", "your Value", value.CHECKS),
@@ -42,17 +75,29 @@ CHECKS = (
         "own-neuron",
         "your Neuron is made of your Value",
         "own-code",
-        (("n = Neuron(2)", ("all(type(p) is Value for p in n.parameters())",)),),
-        wrong=(OWN_VALUE,),
+        (
+            (
+                "n = Neuron(2)",
+                (
+                    "all(type(p) is Value for p in n.parameters())",
+                    "all(hasattr(p, 'grad') for p in n.parameters())",
+                ),
+            ),
+        ),
+        wrong=(FLOATS, OWN_VALUE),
         requires=("value.neuron",),
     ),
     *include("neuron", "your Neuron", neuron.CHECKS, after=("own-neuron",)),
     *include("mlp", "your Layer and MLP", mlp.CHECKS, after=("neuron.value-inputs",)),
-    *include(
-        "loss",
-        "your hinge loss",
-        [c for c in loss.CHECKS if not c.optional],
-        after=("value.neuron",),
+    *_with_wrongs(
+        include(
+            "loss",
+            "your hinge loss",
+            [c for c in loss.CHECKS if not c.optional],
+            after=("value.neuron",),
+        ),
+        "loss.hinge",
+        NUMBER_MINUS,
     ),
     Check(
         "own-value",

@@ -10,6 +10,7 @@ different sizes tell a mean from a sum divided by a fixed number.
 import itertools
 
 from micrograd.check.spec import Check, Exercise, Wrong
+from micrograd.engine import Value
 
 CASES = (
     ([2.0, -0.5, 0.3, -3.0], [1, 1, -1, 1]),
@@ -17,25 +18,32 @@ CASES = (
 )
 
 
-def hinge(sign=1, clamp="relu", margin=1.0, divide="count", output="value"):
+def hinge(
+    sign=1, clamp="relu", margin=1.0, divide="count", output="value", labels=True
+):
     """A hinge loss with the given mistakes; ``hinge()`` makes none. ``clamp`` is "relu",
     "none" or "max" (which cannot compare Values); ``divide`` is "count", 1 (the sum) or
-    any fixed number; ``output`` "value", "float" (computed from .data) or "cut" (that
-    float in a new Value)."""
+    any fixed number; ``output`` "value", "float" (computed from .data), "cut" (that
+    float in a new Value), "list" (the costs) or "data" (relu() called on a number);
+    without ``labels``, the cost is relu(1 - s). ``margin`` is the number on the left of
+    the cost, as the learner writes it (1 - y·s: a plain number minus a Value)."""
     from micrograd.engine import Value
 
-    def hinge_loss(scores, labels):
-        if output != "value":
-            costs = [
-                max(0.0, margin - sign * y * s.data) for s, y in zip(scores, labels)
-            ]
+    def hinge_loss(scores, ys):
+        ys = ys if labels else [1] * len(ys)
+        if output in ("float", "cut"):
+            costs = [max(0.0, margin - sign * y * s.data) for s, y in zip(scores, ys)]
             mean = sum(costs) / len(costs)
             return mean if output == "float" else Value(mean)
+        if output == "data":
+            return [(margin - sign * y * s.data).relu() for s, y in zip(scores, ys)]
         elif clamp == "max":
-            costs = [max(0, margin - sign * y * s) for s, y in zip(scores, labels)]
+            costs = [max(0, margin - sign * y * s) for s, y in zip(scores, ys)]
         else:
-            costs = [margin - sign * y * s for s, y in zip(scores, labels)]
+            costs = [margin - sign * y * s for s, y in zip(scores, ys)]
             costs = [c.relu() for c in costs] if clamp == "relu" else costs
+        if output == "list":
+            return costs
         return sum(costs) * (1.0 / (len(costs) if divide == "count" else divide))
 
     return hinge_loss
@@ -91,6 +99,21 @@ def _hinge_wrongs():
         "Your loss is a plain number, computed from .data.",
         {"hinge_loss": hinge(output="float")},
     )
+    yield Wrong(
+        "graph-broken",
+        "Your loss takes a score's .data, a plain number, which has no relu().",
+        {"hinge_loss": hinge(output="data")},
+    )
+    yield Wrong(
+        "loss-mean",
+        "Your hinge_loss returns the list of the costs, not one Value: their mean.",
+        {"hinge_loss": hinge(output="list")},
+    )
+    yield Wrong(
+        "loss-value",
+        "In both examples, your loss matches relu(1 - s): the labels are left out.",
+        {"hinge_loss": hinge(labels=False)},
+    )
 
 
 def _example(k, then=""):
@@ -117,6 +140,12 @@ L2_WRONGS = (  # (concept, what the learner's penalty then matches, that penalty
         lambda ps, alpha: alpha * sum(p * p for p in ps) ** 0.5,
     ),
     (
+        "l2-square",
+        "alpha times the square of the sum of the parameters, not the sum of their "
+        "squares",
+        lambda ps, alpha: alpha * sum(ps) ** 2,
+    ),
+    (
         "l2-alpha",
         "the sum of squares alone, without alpha",
         lambda ps, alpha: sum(p * p for p in ps),
@@ -132,6 +161,11 @@ L2_WRONGS = (  # (concept, what the learner's penalty then matches, that penalty
         lambda ps, alpha: alpha * sum(p * p for p in ps) * (1.0 / len(ps)),
     ),
 )
+
+
+def _l2_from_data(result):
+    """An L2 penalty of the right number, from the parameters' .data: a ``result``."""
+    return lambda ps, alpha: result(alpha * sum(p.data**2 for p in ps))
 
 
 CHECKS = (
@@ -169,13 +203,26 @@ CHECKS = (
             )
             for ps, a in L2_CASES
         ),
-        wrong=tuple(
+        wrong=(
+            *(
+                Wrong(
+                    concept,
+                    f"In both examples, your penalty matches {what}.",
+                    {"l2_penalty": f},
+                )
+                for concept, what, f in L2_WRONGS
+            ),
             Wrong(
-                concept,
-                f"In both examples, your penalty matches {what}.",
-                {"l2_penalty": f},
-            )
-            for concept, what, f in L2_WRONGS
+                "graph-broken",
+                "Your penalty has the right number, but no gradient reaches the "
+                "parameters: it is a new Value made from their .data.",
+                {"l2_penalty": _l2_from_data(Value)},
+            ),
+            Wrong(
+                "returns-value",
+                "Your penalty is a plain number, computed from the parameters' .data.",
+                {"l2_penalty": _l2_from_data(float)},
+            ),
         ),
         needs=("l2_penalty",),
         optional=True,

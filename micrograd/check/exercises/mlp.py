@@ -9,63 +9,79 @@ from micrograd.check.spec import Check, Exercise, Wrong
 
 
 class _Layer:
-    """A Layer that makes the mistakes its class attributes switch on: ``repeated``, one
-    neuron listed nout times; ``single``, what a layer of one neuron returns ("value" or
-    "list")."""
+    """A Layer that makes the mistakes its class attributes switch on: ``start``, how its
+    neurons start: "random", "repeated" (one neuron listed nout times) or "seeded"
+    (separate neurons, each made after the same seed); ``swapped``, nin neurons of nout
+    inputs; ``single``, what a layer of one neuron returns ("value" or "list");
+    ``nested``, parameters() lists each neuron's list."""
 
-    repeated, single = False, "value"
+    start, swapped, single, nested = "random", False, "value", False
 
     def __init__(self, nin, nout, nonlin=True):
         from micrograd.nn import Neuron
 
-        neurons = [
-            Neuron(nin, nonlin=nonlin) for _ in range(1 if self.repeated else nout)
-        ]
-        self.neurons = neurons * nout if self.repeated else neurons
+        nin, nout = (nout, nin) if self.swapped else (nin, nout)
+        seed = 0 if self.start == "seeded" else None
+        self.neurons = [Neuron(nin, nonlin=nonlin, seed=seed) for _ in range(nout)]
+        if self.start == "repeated":
+            self.neurons = self.neurons[:1] * nout
 
     def __call__(self, x):
         outs = [n(x) for n in self.neurons]
         return outs[0] if len(outs) == 1 and self.single == "value" else outs
 
     def parameters(self):
+        if self.nested:
+            return [n.parameters() for n in self.neurons]
         return [p for n in self.neurons for p in n.parameters()]
 
 
 class _MLP:
     """An MLP of ``layer`` that makes the mistakes its class attributes switch on:
-    ``sizes``, "right", "nouts" (sized from nouts alone) or "swapped" (Layer(nout, nin));
-    ``last``, "linear" or "relu"; ``order`` of its parameters, "layers" or "reversed";
-    ``data``: the layers pass plain numbers on (the graph is cut)."""
+    ``sizes``, "right", "nouts" (sized from nouts alone), "swapped" (Layer(nout, nin)),
+    "no-first" or "no-last" (a layer missing); ``last``, "linear" or "relu"; ``order`` of
+    its parameters, "layers", "reversed" or "nested" (each layer's list); ``data``: the
+    layers pass plain numbers on (the graph is cut); ``chain``: each layer reads the
+    output of the one before, or (False) the network's input; ``store``: the attribute
+    that keeps the layers."""
 
-    layer, sizes, last, order, data = _Layer, "right", "linear", "layers", False
+    layer, sizes, last, order = _Layer, "right", "linear", "layers"
+    data, chain, store = False, True, "layers"
 
     def __init__(self, nin, nouts):
         sz = nouts + nouts[-1:] if self.sizes == "nouts" else [nin] + nouts
         pairs = [(sz[i], sz[i + 1]) for i in range(len(nouts))]
         pairs = [(b, a) for a, b in pairs] if self.sizes == "swapped" else pairs
-        self.layers = [
-            self.layer(a, b, nonlin=self.last == "relu" or i != len(nouts) - 1)
+        pairs = {"no-first": pairs[1:], "no-last": pairs[:-1]}.get(self.sizes, pairs)
+        layers = [
+            self.layer(a, b, nonlin=self.last == "relu" or i != len(pairs) - 1)
             for i, (a, b) in enumerate(pairs)
         ]
+        setattr(self, self.store, layers)
 
     def __call__(self, x):
         from micrograd.engine import Value
 
-        for layer in self.layers:
-            x = layer(x)
-            if self.data and isinstance(x, list):
-                x = [Value(v.data) for v in x]
-        return x
+        out = x
+        for layer in getattr(self, self.store):
+            out = layer(out if self.chain else x)
+            if self.data and isinstance(out, list):
+                out = [Value(v.data) for v in out]
+        return out
 
     def parameters(self):
-        layers = self.layers[::-1] if self.order == "reversed" else self.layers
+        layers = getattr(self, self.store)
+        layers = layers[::-1] if self.order == "reversed" else layers
+        if self.order == "nested":
+            return [layer.parameters() for layer in layers]
         return [p for layer in layers for p in layer.parameters()]
 
 
-def network_world(*, nonlin_argument=True, repeated=False, single="value", **mistakes):
-    """{"Layer", "MLP"} with the given mistakes (see :class:`_Layer` and :class:`_MLP`);
-    ``network_world()`` makes none. Without ``nonlin_argument``, Layer takes no nonlin."""
-    layer = type("Layer", (_Layer,), {"repeated": repeated, "single": single})
+def network_world(*, nonlin_argument=True, layer=None, **mistakes):
+    """{"Layer", "MLP"} with the given mistakes (see :class:`_Layer` and :class:`_MLP`:
+    ``layer`` holds the Layer's); ``network_world()`` makes none. Without
+    ``nonlin_argument``, Layer takes no nonlin."""
+    layer = type("Layer", (_Layer,), dict(layer or {}))
     if not nonlin_argument:
 
         def __init__(self, nin, nout):  # noqa: N807 (the method itself)
@@ -108,6 +124,13 @@ CHECKS = (
                 ("len(layer.neurons)", "[len(n.w) for n in layer.neurons]"),
             ),
         ),
+        wrong=(
+            Wrong(
+                "layer-size",
+                "Your layer has nin neurons of nout inputs: the two sizes are swapped.",
+                network_world(layer={"swapped": True}),
+            ),
+        ),
     ),
     Check(
         "symmetry",
@@ -116,7 +139,10 @@ CHECKS = (
         (
             (
                 "layer = Layer(3, 4)",
-                ("len({tuple(w.data for w in n.w) for n in layer.neurons})",),
+                (
+                    "len({tuple(w.data for w in n.w) for n in layer.neurons})",
+                    "len({id(n) for n in layer.neurons})",
+                ),
             ),
         ),
         wrong=(
@@ -124,7 +150,13 @@ CHECKS = (
                 "symmetry",
                 "Your layer holds one neuron, listed four times: every neuron starts, and "
                 "stays, the same.",
-                network_world(repeated=True),
+                network_world(layer={"start": "repeated"}),
+            ),
+            Wrong(
+                "symmetry",
+                "Your layer holds four neurons of their own, but they all start with the "
+                "same weights (the same seed before each?): they will stay the same.",
+                network_world(layer={"start": "seeded"}),
             ),
         ),
         requires=("layer-size",),
@@ -134,6 +166,14 @@ CHECKS = (
         "layer.parameters() lists the neurons' parameters, neuron by neuron",
         "parameters",
         (("layer = Layer(3, 2)", ("len(layer.parameters())", LAYER_ORDER)),),
+        wrong=(
+            Wrong(
+                "parameters",
+                "Your list holds one list per neuron, not the parameters themselves: "
+                "it is not flattened.",
+                network_world(layer={"nested": True}),
+            ),
+        ),
         requires=("symmetry",),
     ),
     Check(
@@ -171,7 +211,7 @@ CHECKS = (
             Wrong(
                 "layer-output",
                 "Your layer of one neuron returns a list holding its output.",
-                network_world(single="list"),
+                network_world(layer={"single": "list"}),
             ),
         ),
         requires=("layer-forward",),
@@ -193,6 +233,24 @@ CHECKS = (
                 "the other way round.",
                 network_world(sizes="swapped"),
             ),
+            Wrong(
+                "layer-count",
+                "Your network has one layer too few: the last one, of nouts[-1] "
+                "neurons, is missing.",
+                network_world(sizes="no-last"),
+            ),
+            Wrong(
+                "layer-count",
+                "Your network has one layer too few: the first one, which reads the nin "
+                "inputs, is missing.",
+                network_world(sizes="no-first"),
+            ),
+            Wrong(
+                "layer-count",
+                "Your network keeps its layers under another name than model.layers, "
+                "the name the contract gives them.",
+                network_world(store="stack"),
+            ),
         ),
         requires=("layer-linear",),
     ),
@@ -206,6 +264,12 @@ CHECKS = (
                 "parameter-order",
                 "Your list holds every parameter, the last layer's first.",
                 network_world(order="reversed"),
+            ),
+            Wrong(
+                "parameters",
+                "Your list holds one list per layer, not the parameters themselves: it "
+                "is not flattened.",
+                network_world(order="nested"),
             ),
         ),
         requires=("mlp-sizes",),
@@ -225,7 +289,13 @@ CHECKS = (
             Wrong(
                 "layer-output",
                 "Your network returns a list holding its one output.",
-                network_world(single="list"),
+                network_world(layer={"single": "list"}),
+            ),
+            Wrong(
+                "mlp-forward",
+                "Every layer of yours reads the network's input, not the output of the "
+                "layer before: the second layer, of 4 inputs, got the network's 2.",
+                network_world(chain=False),
             ),
         ),
         requires=("mlp-parameters", "layer-single"),

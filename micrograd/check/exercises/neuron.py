@@ -26,26 +26,33 @@ def neuron(
     parameters="weights, bias",
     data=False,
     output="value",
+    floats=False,
 ):
     """A Neuron class with the given mistakes; ``neuron()`` makes none. ``bias`` is
     "added", "none" or "after" (the activation); ``weights`` "uniform", "zero", "wide",
-    "seeded" (the same in every neuron) or "repeated" (one Value nin times); ``parameters``
-    "weights, bias", "bias, weights", "weights" or "copies"; ``data`` computes the sum
+    "positive" (between 0 and 1), "seeded" (the same in every neuron) or "repeated" (one
+    Value nin times); ``parameters`` "weights, bias", "bias, weights", "weights",
+    "nested" (the list of weights, then the bias) or "copies"; ``data`` computes the sum
     from .data (the graph is cut); ``act`` is applied even with nonlin=False when it ends
-    with "!"."""
+    with "!"; ``output`` is "value", "float" or "list"; with ``floats`` the weights and
+    the bias are plain numbers."""
     from micrograd.engine import Value
+
+    number = float if floats else Value
 
     def start(nin):
         rng = random.Random(0) if weights == "seeded" else random
         if weights == "repeated":
-            return [Value(rng.uniform(-1, 1))] * nin
-        width = {"zero": 0.0, "wide": 3.0}.get(weights, 1.0)
-        return [Value(rng.uniform(-width, width)) for _ in range(nin)]
+            return [number(rng.uniform(-1, 1))] * nin
+        low, high = {"zero": (0, 0), "wide": (-3, 3), "positive": (0, 1)}.get(
+            weights, (-1, 1)
+        )
+        return [number(rng.uniform(low, high)) for _ in range(nin)]
 
     class Neuron:
         def __init__(self, nin, nonlin=True):
             self.w = start(nin)
-            self.b = Value(random.uniform(-1, 1) if start_bias is None else start_bias)
+            self.b = number(random.uniform(-1, 1) if start_bias is None else start_bias)
             self.nonlin = nonlin
 
         def __call__(self, x):
@@ -58,13 +65,14 @@ def neuron(
             if self.nonlin or act.endswith("!"):
                 z = ACTIVATIONS[act.rstrip("!")](z)
             z = z + self.b if bias == "after" else z
-            return z.data if output == "float" else z
+            return {"value": z, "float": z.data, "list": [z]}[output]
 
         def parameters(self):
             return {
                 "weights, bias": lambda: self.w + [self.b],
                 "bias, weights": lambda: [self.b] + self.w,
                 "weights": lambda: list(self.w),
+                "nested": lambda: [self.w, self.b],
                 "copies": lambda: [Value(p.data) for p in self.w + [self.b]],
             }[parameters]()
 
@@ -100,23 +108,48 @@ CHECKS = (
             _wrong(
                 "weight-init", "Your weights are one Value, thrice.", weights="repeated"
             ),
+            _wrong(
+                "neuron-weights",
+                "Your weights, or your bias, are plain numbers, not Values: a number "
+                "has no .data to set, and no gradient.",
+                floats=True,
+            ),
         ),
     ),
     Check(
         "bias",
         "a bias n.b, a Value starting at 0",
-        "neuron-bias",
+        "neuron-weights",
         example("n = Neuron(3)", "isinstance(n.b, Value)", "n.b.data == 0"),
-        wrong=(_wrong("bias-init", "Your bias does not start at 0.", start_bias=None),),
+        wrong=(
+            _wrong("bias-init", "Your bias does not start at 0.", start_bias=None),
+            _wrong("neuron-weights", "Your bias is a plain number.", floats=True),
+        ),
     ),
     Check(
         "init",
         "weights start random, between -1 and 1",
         "weight-init",
-        example(
-            "n = Neuron(3)",
-            "all(-1 <= w.data <= 1 for w in n.w)",
-            "len({w.data for w in n.w}) == 3",
+        (
+            (
+                "n = Neuron(3)",
+                (
+                    "all(-1 <= w.data <= 1 for w in n.w)",
+                    "len({w.data for w in n.w}) == 3",
+                ),
+            ),
+            (
+                "ns = [Neuron(3) for _ in range(20)]",
+                ("any(w.data < 0 for n in ns for w in n.w)",),
+            ),
+        ),
+        wrong=(
+            _wrong(
+                "weight-init",
+                "Of 60 starting weights, not one is negative: yours start between 0 "
+                "and 1.",
+                weights="positive",
+            ),
         ),
         requires=("weights",),
     ),
@@ -156,6 +189,12 @@ CHECKS = (
                 "Your list holds copies, not the neuron's own Values.",
                 parameters="copies",
             ),
+            _wrong(
+                "parameters",
+                "Your list holds two things, the list of weights and the bias: the "
+                "weights are not in it one by one.",
+                parameters="nested",
+            ),
         ),
         requires=("weights", "bias"),
     ),
@@ -187,6 +226,11 @@ CHECKS = (
             ),
             _wrong(
                 "returns-value", "Your neuron returns a plain number.", output="float"
+            ),
+            _wrong(
+                "returns-value",
+                "Your neuron returns a list holding its output, not the output itself.",
+                output="list",
             ),
         ),
         requires=("weights", "bias"),

@@ -52,13 +52,15 @@ def trainer(
     use_lr=True,
     rebind=False,
     penalty=0.0,
+    total=False,
     record="number",
 ):
     """A training loop with the given mistakes; ``trainer()`` makes none. ``steps`` is
     the order of one step; ``once``: the forward pass runs once, before the loop;
     ``penalty``: alpha of an L2 term added to the loss, or ("fit", first loss) to take
-    alpha from a learner's first loss; ``record``: "number", "value" or "after" (the
-    loss computed after the update)."""
+    alpha from a learner's first loss; ``total``: the loss is the sum of the costs, not
+    their mean; ``record``: "number", "value" or "after" (the loss computed after the
+    update)."""
     from micrograd.losses import hinge_loss
 
     def train(model, X, y, n, lr):
@@ -66,7 +68,7 @@ def trainer(
 
         def forward():
             nonlocal alpha
-            loss = hinge_loss([model(x) for x in X], y)
+            loss = hinge_loss([model(x) for x in X], y) * (len(y) if total else 1)
             squares = sum(p * p for p in params)
             if isinstance(alpha, tuple):  # the learner's alpha, from their first loss
                 alpha = (alpha[1] - loss.data) / squares.data
@@ -134,6 +136,16 @@ WRONGS = (  # the known mistakes of a training loop, shared with the capstone
         "Every update adds 0: when it runs, the gradients are 0 (reset between backward() "
         "and the update, or not computed yet).",
         steps="forward backward zero update",
+    ),
+    _loop(
+        "Your losses match a loop that calls backward() twice in a step: every "
+        "gradient is counted twice.",
+        steps="forward zero backward backward update",
+    ),
+    _loop(
+        "Your losses match the sum of the costs over the examples, not their mean.",
+        "loss-mean",
+        total=True,
     ),
     _loop(
         "Your losses are each one step late: they are computed after the update.",

@@ -272,14 +272,8 @@ class _Model:
     def __sub__(self, other):
         return self + (-other)
 
-    def __rsub__(self, other):
-        return other + (-self)
-
     def __truediv__(self, other):
         return self * other**-1
-
-    def __rtruediv__(self, other):
-        return other * self**-1
 
     def backward(self):
         nodes = ORDERS[self.order](self)
@@ -298,11 +292,25 @@ def _number_on_left(op):
     return method
 
 
-def mistaken(local=None, *, reflected="same", **switches):
+REVERSED = {  # 5 - a and 1 / a: the number on the left stays on the left, or not
+    "right": {
+        "__rsub__": lambda self, other: other + (-self),
+        "__rtruediv__": lambda self, other: other * self**-1,
+    },
+    "swapped": {
+        "__rsub__": lambda self, other: self - other,
+        "__rtruediv__": lambda self, other: self / other,
+    },
+    "none": {},
+}
+
+
+def mistaken(local=None, *, reflected="same", reversed="right", **switches):
     """A Value class with the given mistakes (see :class:`_Model`); ``mistaken()`` makes
     none. ``local`` replaces some operations' local derivatives; ``reflected`` is "same",
-    "none" or "number" (for 1 + a and 3 * a)."""
-    attributes = {"rules": dict(local or {}), **switches}
+    "none" or "number" (for 1 + a and 3 * a); ``reversed`` is "right", "swapped" or
+    "none" (for 5 - a and 1 / a)."""
+    attributes = {"rules": dict(local or {}), **REVERSED[reversed], **switches}
     if reflected == "same":
         attributes.update(__radd__=_Model.__add__, __rmul__=_Model.__mul__)
     elif reflected == "number":
@@ -314,7 +322,8 @@ def mistaken(local=None, *, reflected="same", **switches):
 
 NOTHING = (
     "no gradient at all: nothing passes the gradient of this operation on to its "
-    "inputs (is its rule, or are its local derivatives, kept on the Value it returns?)"
+    "inputs (is its rule kept on the Value it returns, and what does it multiply the "
+    "output's gradient by?)"
 )
 
 # Mistakes of backward() itself, from the most specific: they apply to every check of it.
@@ -557,16 +566,27 @@ def _graph_checks():
     )
     for name, code, method, needs in EXTRAS:
         reads = ("c.data", "a.grad") + ("b.grad",) * ("b =" in code)
+        swapped = (_swapped(name),) if name[0].isdigit() else ()  # a number on the left
         yield Check(
             f"extra:{name}",
             f"extra operation: {name}",
             "extra-operation",
             ((code, reads),),
-            wrong=BACKWARD_MISTAKES,
+            wrong=(*swapped, *BACKWARD_MISTAKES),
             needs=(f"Value.{method}",),
             optional=True,
             requires=("numbers", "reflected", "chain:+", "chain:*", *needs),
         )
+
+
+def _swapped(name):
+    number, op, _ = name.split()
+    return Wrong(
+        "reflected-operators",
+        f"Your {name} computes a {op} {number}: a reflected method gets the Value as "
+        "self and the number as other, so it must put them back in their order.",
+        {"Value": mistaken(reversed="swapped")},
+    )
 
 
 # Operations the exercise does not ask for: checked when the class defines them.
