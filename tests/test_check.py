@@ -2,10 +2,11 @@
 
 ``tests/check_cases/<exercise>/correct.py`` is a correct solution (``value`` has a second
 one, ``closures.py``, in the other design), and ``tests/check_cases/mutants.py`` makes each
-classic mistake from one with a few text edits, written into a temporary folder. The
-checker must pass the correct files (exit 0), name each mistake's concept first (exit 1),
-report unloadable files (exit 2), and never print solution code; the page's entry point,
-``check_source``, must give exactly what the command line gives, on every file.
+classic mistake from one with a few text edits. The checker must pass the correct files
+(exit 0), name each mistake's concept first (exit 1), report unloadable files (exit 2),
+and never print solution code; the page's entry point, ``check_source``, must give exactly
+what the command line gives, on every file. Verdicts on the suite come from
+``tests/check_cases/checked.py``, which checks each file once per test run.
 """
 
 import os
@@ -16,29 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from micrograd.check import EXERCISES, check_source
-from tests.check_cases import mutants
+from micrograd.check import EXERCISES
+from tests.check_cases import checked, mutants
+from tests.check_cases.checked import ENDLESS, run_cli
 from tests.check_cases.mutants import MUTANTS, EditError, Mutant
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "check_cases"
 STARTERS = ROOT / "docs" / "exercises" / "starters"
 CORRECT = sorted(p.relative_to(CASES) for p in CASES.glob("*/*.py"))
-ENDLESS = ("value", "infinite_loop")  # its own test: it takes the whole time limit
 MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDLESS]
-
-
-def run_cli(exercise, path, *args, env=None):
-    """Run the checker's command line; return (exit status, output)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "micrograd.check", exercise, str(path), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=240,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
-    )
-    return proc.returncode, proc.stdout + proc.stderr
 
 
 @pytest.fixture(autouse=True)
@@ -129,9 +117,9 @@ def test_an_edit_that_does_not_apply_raises(monkeypatch, tmp_path):
     assert not (tmp_path / "value" / "_broken.py").exists()
 
 
-def assert_page_agrees(exercise, path, status, output):
+def assert_page_agrees(exercise, name, status, output):
     """The page's entry point gives the command line's exit code, concepts and text."""
-    found = check_source(exercise, path.read_text(encoding="utf-8"), filename=path.name)
+    found = checked.page(exercise, name)
     assert found["exit"] == status
     assert found["concepts"] == list(dict.fromkeys(concepts(output))) + (
         ["not-implemented"] if "[not-implemented]" in output else []
@@ -141,21 +129,20 @@ def assert_page_agrees(exercise, path, status, output):
 
 @pytest.mark.parametrize("case", CORRECT, ids=str)
 def test_correct_solution_passes(case):
-    exercise = case.parts[0]
-    status, output = run_cli(exercise, CASES / case)
+    exercise, name = case.parts[0], case.stem
+    status, output = checked.command_line(exercise, name)
     assert status == 0, output
     assert "✓" in output and "✗" not in output
     assert "Well done" in output
     assert_no_solution(exercise, output)
-    assert_page_agrees(exercise, CASES / case, status, output)
+    assert_page_agrees(exercise, name, status, output)
 
 
 @pytest.mark.parametrize(
     ("exercise", "case", "concept"), MISTAKES, ids=[f"{e}/{c}" for e, c, _ in MISTAKES]
 )
-def test_mistake_is_diagnosed(exercise, case, concept, tmp_path):
-    path = mutants.write(exercise, case, tmp_path)
-    status, output = run_cli(exercise, path)
+def test_mistake_is_diagnosed(exercise, case, concept):
+    status, output = checked.command_line(exercise, case)
     assert status == 1, output
     assert concepts(output)[:1] == [concept], output  # the first diagnosis names it
     then = MUTANTS[exercise, case].then
@@ -167,7 +154,7 @@ def test_mistake_is_diagnosed(exercise, case, concept, tmp_path):
     assert "Lesson:    https://" in output
     assert "Traceback" not in output, output
     assert_no_solution(exercise, output)
-    assert_page_agrees(exercise, path, status, output)
+    assert_page_agrees(exercise, case, status, output)
 
 
 def test_endless_loop_is_stopped_and_reported(tmp_path):

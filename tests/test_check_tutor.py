@@ -10,7 +10,7 @@ import pytest
 
 from micrograd.check import EXERCISES, check_source
 from micrograd.check.tutor import tutor_prompt
-from tests.check_cases import mutants
+from tests.check_cases import checked, mutants
 from tests.test_check import CASES, SCAFFOLD, STARTERS, solution_lines
 
 ALL_SOLUTIONS = set().union(*(solution_lines(e) for e in EXERCISES))
@@ -22,10 +22,8 @@ EARLIER = [
 
 
 def prompt_for(exercise, name, history=()):
-    source = mutants.source(exercise, name)
-    return source, tutor_prompt(
-        exercise, source, check_source(exercise, source), history
-    )
+    source = checked.source(exercise, name)
+    return source, tutor_prompt(exercise, source, checked.page(exercise, name), history)
 
 
 def without_code(prompt, source):
@@ -52,7 +50,11 @@ def test_earlier_mistakes_are_listed_to_watch_for():
     assert "once (loss; last 2025-03-02)" in watch
 
 
-@pytest.mark.parametrize(("exercise", "name"), list(mutants.MUTANTS), ids="/".join)
+@pytest.mark.parametrize(
+    ("exercise", "name"),
+    list(mutants.MUTANTS),
+    ids=[f"{e}/{n}" for e, n in mutants.MUTANTS],
+)
 def test_no_solution_line_is_ever_in_a_prompt(exercise, name):
     source, prompt = prompt_for(exercise, name, EARLIER)
     text = without_code(prompt, source)

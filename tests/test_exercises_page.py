@@ -22,12 +22,13 @@ import pytest
 from playwright.sync_api import expect
 
 from hooks import exercises as hook
-from micrograd.check import check_source
+from micrograd.check import EXERCISES
 from scripts.pages_server import PagesServer
 from tests.browser import open_page, refuse_outside
-from tests.check_cases import mutants
+from tests.check_cases import checked, mutants
+from tests.check_cases.checked import ENDLESS
 from tests.check_cases.mutants import MUTANTS
-from tests.test_check import CASES, ENDLESS
+from tests.test_check import CASES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,14 +36,7 @@ VALUE_PAGE = "/02-value/backpropagation/"
 TRAIN_PAGE = "/04-training/training-loop/"
 PROGRESS_PAGE = "/exercises/progress/"
 PREFIX = "micrograd-course/v1/"
-SUITE = [(e, n) for e, n in MUTANTS if (e, n) != ENDLESS] + [
-    (p.parent.name, p.stem) for p in sorted(CASES.glob("*/*.py"))
-]
-
-
-def source_of(exercise, name):
-    path = CASES / exercise / f"{name}.py"
-    return path.read_text() if path.is_file() else mutants.source(exercise, name)
+SUITE = checked.suite()
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +116,8 @@ def tab(browser, server):
 def test_every_file_of_the_mutation_suite_gets_the_command_lines_verdict(tab):
     differ, began = [], time.perf_counter()
     for exercise, name in SUITE:
-        source = source_of(exercise, name)
-        want = check_source(exercise, source, filename=f"{exercise}.py")
+        source = checked.source(exercise, name)
+        want = checked.page(exercise, name)
         got = tab.evaluate("([e, s]) => window.course.check(e, s)", [exercise, source])
         same = {k: got[k] == want[k] for k in ("exit", "concepts", "report")}
         if not all(same.values()):
@@ -294,7 +288,7 @@ def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, ser
     progress = page.locator(".mg-progress")
     progress.locator("table").wait_for()
     rows = progress.locator("tbody tr")
-    assert rows.count() == 6
+    assert rows.count() == len(EXERCISES)
     assert rows.first.inner_text().split("\t")[0] == "value"
     expect(rows.first).to_contain_text("Passed on ")
     expect(rows.nth(1)).to_contain_text("Not started")
