@@ -25,11 +25,11 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.served import arguments, served_site  # noqa: E402
+from micrograd.check import EXERCISES  # noqa: E402
 from tests.check_cases import mutants  # noqa: E402
 
 LESSON = "/02-value/backpropagation/"
 CASES = ROOT / "tests" / "check_cases"
-EXERCISES = ["value", "neuron", "mlp", "loss", "train", "capstone"]
 MB = 1e6
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from micrograd.check import EXERCISES
+from micrograd.check.concepts import SITE
 from tests.check_cases import checked, mutants
 from tests.check_cases.checked import ENDLESS, run_cli
 from tests.check_cases.mutants import MUTANTS, EditError, Mutant
@@ -67,12 +68,8 @@ def assert_no_solution(exercise, output):
     assert not leaked, f"solution code in the report: {leaked}"
 
 
-def test_every_exercise_has_a_starter_a_solution_and_mutants():
-    """The whole of an exercise besides its spec: what CONTRIBUTING.md promises."""
-    for name in EXERCISES:
-        assert (STARTERS / f"{name}.py").is_file(), name
-        assert (CASES / name / "correct.py").is_file(), name
-        assert any(e == name for e, _ in MUTANTS), f"{name} has no mutants"
+def test_every_case_file_is_the_base_of_a_mutant():
+    """(Every exercise's own pieces: tests/test_check_concepts.py, missing_pieces.)"""
     bases = {Path(e, f"{m.base}.py") for (e, _), m in MUTANTS.items()}
     bases |= {Path(e, "correct.py") for e in EXERCISES}
     assert set(CORRECT) == bases, "a case file that no mutant uses, or a missing one"
@@ -134,6 +131,8 @@ def test_correct_solution_passes(case):
     assert status == 0, output
     assert "✓" in output and "✗" not in output
     assert "Well done" in output
+    compare = output.split('under "Compare after you pass":\n')[1].split("\n\n")[0]
+    assert compare.split() == [SITE + path for path in EXERCISES[exercise].compare]
     assert_no_solution(exercise, output)
     assert_page_agrees(exercise, name, status, output)
 
@@ -153,6 +152,7 @@ def test_mistake_is_diagnosed(exercise, case, concept):
         assert label in output, output
     assert "Lesson:    https://" in output
     assert "Traceback" not in output, output
+    assert "Compare after you pass" not in output  # the course's version: after a pass
     assert_no_solution(exercise, output)
     assert_page_agrees(exercise, case, status, output)
 

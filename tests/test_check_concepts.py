@@ -10,8 +10,15 @@ import pytest
 import yaml
 
 from micrograd.check import EXERCISES
-from micrograd.check.concepts import CONCEPTS, SITE, markdown_path, table
-from micrograd.check.spec import Check, Exercise, ordered
+from micrograd.check.concepts import (
+    CONCEPTS,
+    SITE,
+    UnknownConcept,
+    markdown_path,
+    page_path,
+    table,
+)
+from micrograd.check.spec import Check, Exercise, Wrong, ordered
 from tests.check_cases.mutants import MUTANTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,3 +135,148 @@ def test_every_exercise_is_one_module_found_by_itself():
     )
     page = markdown_path(CONCEPTS["error"]).partition("#")[0]
     assert os.path.basename(page) == "index.md"
+
+
+def test_an_unknown_concept_id_is_named_with_where_it_comes_from():
+    """Never a KeyError in a learner's report, nor a traceback in the build: the spec
+    itself fails as it loads, naming the ids and the check."""
+    check = Check(
+        "sum",
+        "a sum",
+        "forwrd-pass",
+        (),
+        wrong=(Wrong("no-such-idea", "", {}), Wrong("error", "", {})),
+    )
+    with pytest.raises(UnknownConcept) as caught:
+        Exercise("extra", 9, "", (), dict, (check,))
+    message = str(caught.value)
+    assert message == (
+        "exercise 'extra', check 'sum': unknown concept ids 'forwrd-pass', "
+        "'no-such-idea': not in micrograd/check/concepts.py"
+    )
+    assert not isinstance(caught.value, KeyError)
+
+
+# --- adding an exercise: every place it needs, each named by its file -------------------
+
+EDITOR = '```{{.bash exercise="{name}"}}'
+
+
+def _section(path):
+    """The Markdown of a page's section, from the heading a site path's anchor names to
+    the next heading of the same or a higher level ("" if there is none)."""
+    page, _, anchor = page_path(path).partition("#")
+    if not (DOCS / page).is_file() or anchor not in heading_ids(DOCS / page):
+        return ""
+    lines = (DOCS / page).read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        level = len(line) - len(line.lstrip("#"))
+        if level and heading_ids_of(line) == anchor:
+            end = next(
+                (
+                    j
+                    for j in range(i + 1, len(lines))
+                    if 0 < len(lines[j]) - len(lines[j].lstrip("#")) <= level
+                ),
+                len(lines),
+            )
+            return "\n".join(lines[i:end])
+    return ""
+
+
+def heading_ids_of(line):
+    """The id a heading line gets on the site."""
+    md = markdown.Markdown(extensions=["toc"])
+    md.convert(line)
+    return md.toc_tokens[0]["id"] if md.toc_tokens else ""
+
+
+# (where, what it is): every place an exercise needs besides its spec, as CONTRIBUTING.md
+# lists them; missing_pieces() says which of them an exercise lacks.
+PIECES = (
+    (
+        "docs/exercises/starters/<name>.py",
+        "the starter, whose docstring is the contract",
+    ),
+    ("tests/check_cases/<name>/correct.py", "a correct solution"),
+    ("tests/check_cases/mutants.py", "its mutants"),
+    ('```{.bash exercise="<name>"}', "the editor, under the command, in a lesson"),
+    ("`lessons=`", "the lessons that teach it"),
+    ("`compare=`", "where the course's version waits"),
+)
+
+
+def missing_pieces(exercise):
+    """What ``exercise`` lacks, one line per missing place, each naming its file."""
+    name, problems = exercise.name, []
+    starter = ROOT / "docs" / "exercises" / "starters" / f"{name}.py"
+    if not starter.is_file():
+        problems.append(f"docs/exercises/starters/{name}.py: no starter for {name!r}")
+    elif f"python -m micrograd.check {name} {name}.py" not in starter.read_text():
+        problems.append(
+            f"docs/exercises/starters/{name}.py: its docstring does not say "
+            f"`python -m micrograd.check {name} {name}.py`"
+        )
+    if not (ROOT / "tests" / "check_cases" / name / "correct.py").is_file():
+        problems.append(f"tests/check_cases/{name}/correct.py: no correct solution")
+    if not any(e == name for e, _ in MUTANTS):
+        problems.append(f"tests/check_cases/mutants.py: no mutant of {name!r}")
+    spec = f"micrograd/check/exercises/{name}.py"
+    pages = [DOCS / page_path(lesson) for lesson in exercise.lessons]
+    for page in pages:
+        if not page.is_file():
+            problems.append(
+                f"{spec}: lessons= names {page.relative_to(ROOT)}, not a page"
+            )
+    if not exercise.lessons:
+        problems.append(f"{spec}: lessons= is empty")
+    elif not any(
+        EDITOR.format(name=name) in p.read_text() for p in pages if p.is_file()
+    ):
+        places = ", ".join(str(p.relative_to(ROOT)) for p in pages)
+        problems.append(
+            f"{places}: no {EDITOR.format(name=name)} fence (its editor in the page)"
+        )
+    if not exercise.compare:
+        problems.append(f"{spec}: compare= is empty")
+    for path in exercise.compare:
+        if "/// compare" not in _section(path):
+            problems.append(
+                f"{spec}: compare= names {path}, which is no section holding a "
+                "'/// compare' block (docs/" + page_path(path) + ")"
+            )
+    return problems
+
+
+def test_every_exercise_has_every_piece():
+    problems = [p for e in EXERCISES.values() for p in missing_pieces(e)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_missed_piece_is_named_by_its_file():
+    added = Exercise(
+        "brand-new",
+        99,
+        "something new",
+        ("Thing",),
+        dict,
+        (),
+        lessons=("03-neural-network/neuron/",),
+        compare=("03-neural-network/neuron/#the-model",),
+    )
+    assert missing_pieces(added) == [
+        "docs/exercises/starters/brand-new.py: no starter for 'brand-new'",
+        "tests/check_cases/brand-new/correct.py: no correct solution",
+        "tests/check_cases/mutants.py: no mutant of 'brand-new'",
+        'docs/03-neural-network/neuron.md: no ```{.bash exercise="brand-new"} fence '
+        "(its editor in the page)",
+        "micrograd/check/exercises/brand-new.py: compare= names "
+        "03-neural-network/neuron/#the-model, which is no section holding a "
+        "'/// compare' block (docs/03-neural-network/neuron.md#the-model)",
+    ]
+
+
+def test_contributing_lists_every_piece_of_an_exercise():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    section = text.split("### The checker: adding an exercise")[1].split("\n### ")[0]
+    assert [where for where, _ in PIECES if where not in section] == []

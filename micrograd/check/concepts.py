@@ -22,13 +22,34 @@ class Concept:
     fallback: bool = False
 
 
+class UnknownConcept(ValueError):
+    """Concept ids that are not in the registry, and where they come from."""
+
+
+def check_known(ids, where):
+    """Raise :class:`UnknownConcept`, naming them and ``where`` they come from, if any of
+    ``ids`` is not in the registry."""
+    unknown = [i for i in dict.fromkeys(ids) if i not in CONCEPTS]
+    if unknown:
+        raise UnknownConcept(
+            f"{where}: unknown concept id{'s' * (len(unknown) > 1)} "
+            f"{', '.join(map(repr, unknown))}: not in micrograd/check/concepts.py"
+        )
+
+
 def lesson_url(concept):
     return SITE + concept.lesson
 
 
 def markdown_path(concept):
     """The lesson as the path of its Markdown file under docs/, with the anchor."""
-    page, _, anchor = concept.lesson.partition("#")
+    return page_path(concept.lesson)
+
+
+def page_path(lesson):
+    """A site path (``02-value/backpropagation/#why``) as the path of its Markdown file
+    under docs/, with the anchor."""
+    page, _, anchor = lesson.partition("#")
     page = page.rstrip("/")
     page = f"{page}/index.md" if "/" not in page else f"{page}.md"
     return f"{page}#{anchor}" if anchor else page

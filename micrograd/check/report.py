@@ -4,7 +4,8 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from micrograd.check.concepts import CONCEPTS, lesson_url
+from micrograd.check.concepts import CONCEPTS, SITE, lesson_url
+from micrograd.check.exercises import EXERCISES
 from micrograd.check.observe import PRINT_LIMIT
 
 WIDTH = 78
@@ -138,8 +139,21 @@ class Report:
                 f"For the next hint: --hint {self.hint + 1} on the command line "
                 f"(hint={self.hint + 1} in Python).",
             ]
+        lines += self._compare_lines()
         lines += [""] + textwrap.wrap(self.summary(cross), WIDTH)
         return _finish(lines, ascii)
+
+    def _compare_lines(self):
+        """Once everything passed: where the course's own version is, to compare (before
+        the verdict, which stays the last paragraph)."""
+        exercise = EXERCISES.get(self.exercise)
+        if not (self.ok and exercise and exercise.compare):
+            return []
+        lines = [
+            "",
+            'Compare with the course\'s own version, under "Compare after you pass":',
+        ]
+        return lines + [f"  {SITE}{path}" for path in exercise.compare]
 
     def _problem_lines(self, item, cross):
         concept = CONCEPTS[item.concept]

@@ -9,6 +9,8 @@ gives is what a learner with that mistake gets. See ``micrograd/check/exercises/
 
 from dataclasses import dataclass, field, replace
 
+from micrograd.check.concepts import check_known
+
 
 @dataclass(frozen=True)
 class Wrong:
@@ -60,10 +62,15 @@ class Exercise:
     library: dict = field(default_factory=dict)
     objectives: tuple = ()
     lessons: tuple = ()  # site paths of the lessons that teach it
+    # where the course's own version waits ("Compare after you pass"): site paths
+    compare: tuple = ()
     seconds: float = 10.0  # the default time limit for the whole run
 
     def __post_init__(self):
         object.__setattr__(self, "checks", ordered(self.checks))
+        for check in self.checks:  # an unknown id fails here, not in a learner's report
+            where = f"exercise {self.name!r}, check {check.id!r}"
+            check_known([check.concept, *wrong_ids(check)], where)
 
     def plan(self, timeout):
         """What a worker needs to run the examples: plain data, no verdicts. Each

@@ -172,5 +172,10 @@ EXERCISE = Exercise(
         "final accuracy",
     ),
     lessons=("exercises/capstone/",),
+    compare=tuple(  # each piece, in its own lesson
+        path
+        for piece in (value, neuron, mlp, loss, train)
+        for path in piece.EXERCISE.compare
+    ),
     seconds=180.0,
 )

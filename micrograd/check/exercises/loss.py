@@ -255,4 +255,7 @@ EXERCISE = Exercise(
         "optionally, alpha times the sum of the squared parameters",
     ),
     lessons=("04-training/loss-functions/",),
+    compare=(
+        "04-training/loss-functions/#exercise-1-write-the-hinge-loss-and-the-penalty",
+    ),
 )

@@ -333,4 +333,7 @@ EXERCISE = Exercise(
         "list every parameter, layer by layer",
     ),
     lessons=("03-neural-network/layers-and-mlps/",),
+    compare=(
+        "03-neural-network/layers-and-mlps/#exercise-1-write-your-own-layer-and-mlp",
+    ),
 )

@@ -308,4 +308,5 @@ EXERCISE = Exercise(
         "list the parameters: the weights, then the bias",
     ),
     lessons=("03-neural-network/neuron/",),
+    compare=("03-neural-network/neuron/#exercise-1-write-your-own-neuron",),
 )

@@ -210,4 +210,5 @@ EXERCISE = Exercise(
         "record each step's loss, as a number",
     ),
     lessons=("04-training/training-loop/", "04-training/gradient-descent/"),
+    compare=("04-training/training-loop/#exercise-1-write-train",),
 )

@@ -631,4 +631,9 @@ EXERCISE = Exercise(
         "02-value/backpropagation/",
         "02-value/more-operations/",
     ),
+    compare=(
+        "02-value/wrapping-scalars/#exercise-1-your-value-part-1-and",
+        "02-value/backpropagation/#exercise-1-your-value-part-2-backward",
+        "02-value/more-operations/#exercise-1-your-value-part-3-tanh-exp-relu",
+    ),
 )
