@@ -137,7 +137,7 @@ def code_lines(fence):
     return lines
 
 
-def substantive(lines):
+def substantive(lines, shortest=16):
     """The lines that carry an answer: no blanks, comments, signatures or short lines."""
     out = set()
     for line in lines:
@@ -154,7 +154,7 @@ def substantive(lines):
             ">>>",
             "--8<--",
         )
-        if len(code) >= 16 and not code.startswith(skip):
+        if len(code) >= shortest and not code.startswith(skip):
             out.add(code)
     return out
 
@@ -179,15 +179,15 @@ def parsons_fence(page, block):
     return namespace["SOLUTION"], namespace["CHECK"], printed
 
 
-def asked_code(page, start, end):
+def asked_code(page, start, end, shortest=16):
     """What an exercise asks for: its compare blocks' code and its Parsons solutions."""
     asked = set()
     for block in page.blocks_in(start, end, "compare"):
         for fence in page.fences_in(block[2], block[3]):
-            asked |= substantive(displayed(fence))
+            asked |= substantive(displayed(fence), shortest)
     for block in page.blocks_in(start, end, "parsons"):
         solution, _, _ = parsons_fence(page, block)
-        asked |= substantive(solution.splitlines())
+        asked |= substantive(solution.splitlines(), shortest)
     return asked
 
 
@@ -257,6 +257,20 @@ def test_no_page_shows_the_code_an_exercise_asks_for_before_it(lesson):
                 f"line {line + 1} shows, before exercise {title!r}, code it asks for: "
                 f"{sorted(shown)}"
             )
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=page_id)
+def test_no_hint_gives_a_line_of_the_solution(lesson):
+    """A hint asks, or says where to look: the line itself is the learner's to write (a
+    bare call such as ``L.backward()`` is no answer)."""
+    page = Page(lesson)
+    for _, title, start, end in page.exercises():
+        asked = asked_code(page, start, end, shortest=8)
+        asked = {line for line in asked if not re.fullmatch(r"[\w.]+\(\w*\)", line)}
+        for _, hint, first, last in page.blocks_in(start, end, "hint"):
+            text = re.sub(r"\s+", " ", "\n".join(page.lines[first + 1 : last]))
+            given = sorted(line for line in asked if line in text)
+            assert not given, f"{title!r}, {hint}: the hint gives the line(s) {given}"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=page_id)
