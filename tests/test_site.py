@@ -127,6 +127,28 @@ RAW_TEX = re.compile(
 )
 
 
+def visible_text(page):
+    """The text of a built page's article, folded blocks (hints, answers) included, without
+    its code, scripts, styles, figures and math."""
+    article = page[page.index("<article") : page.index("</article>")]
+    article = re.sub(
+        r"<(pre|code|script|style|math|svg)\b.*?</\1>", " ", article, flags=re.S
+    )
+    return html.unescape(re.sub(r"<[^>]+>", " ", article))
+
+
+def test_no_raw_tex_on_any_page(built_site):
+    """Math becomes MathML everywhere: a `$` left in the text is TeX that was not (a space
+    before the closing `$` makes "$= $" plain text, for one)."""
+    leaks = []
+    for page in pages(built_site):
+        text = visible_text(page.read_text(encoding="utf-8"))
+        for found in re.finditer(rf"\$|{RAW_TEX.pattern}", text):
+            near = " ".join(text[found.start() - 40 : found.end() + 40].split())
+            leaks.append(f"{page.parent.relative_to(built_site)}: {near!r}")
+    assert not leaks, "raw TeX in the page:\n" + "\n".join(leaks)
+
+
 def _console_error(errors, message):
     if message.type == "error":
         errors.append(message.text)
