@@ -259,6 +259,15 @@ def test_no_page_shows_the_code_an_exercise_asks_for_before_it(lesson):
             )
 
 
+def test_start_here_tells_where_the_checker_and_the_answers_are():
+    """Both checkers (the page's editor and the command line), and the course's version
+    shown after a pass, never "no page gives the finished code"."""
+    text = " ".join((DOCS / "start-here.md").read_text().split())
+    assert "**In the page.**" in text and "python -m micrograd.check" in text
+    assert "Compare after you pass" in text and "passes its Check" in text
+    assert "No page gives you the finished code" not in text
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=page_id)
 def test_no_hint_gives_a_line_of_the_solution(lesson):
     """A hint asks, or says where to look: the line itself is the learner's to write (a
