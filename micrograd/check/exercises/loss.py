@@ -27,7 +27,6 @@ def hinge(
     float in a new Value), "list" (the costs) or "data" (relu() called on a number);
     without ``labels``, the cost is relu(1 - s). ``margin`` is the number on the left of
     the cost, as the learner writes it (1 - y·s: a plain number minus a Value)."""
-    from micrograd.engine import Value
 
     def hinge_loss(scores, ys):
         ys = ys if labels else [1] * len(ys)
@@ -35,7 +34,7 @@ def hinge(
             costs = [max(0.0, margin - sign * y * s.data) for s, y in zip(scores, ys)]
             mean = sum(costs) / len(costs)
             return mean if output == "float" else Value(mean)
-        if output == "data":
+        if output == "data":  # raises, as the learner's does: a number has no relu()
             return [(margin - sign * y * s.data).relu() for s, y in zip(scores, ys)]
         elif clamp == "max":
             costs = [max(0, margin - sign * y * s) for s, y in zip(scores, ys)]

@@ -89,7 +89,8 @@ def _no_nonlin():
     return Neuron
 
 
-SET = "n.w[0].data, n.w[1].data, n.w[2].data = 0.5, -1.0, 2.0\nn.b.data = 0.5"
+SET_WEIGHTS = "n.w[0].data, n.w[1].data, n.w[2].data = 0.5, -1.0, 2.0"
+SET = f"{SET_WEIGHTS}\nn.b.data = 0.5"
 SETUP = f"n = Neuron(3)\n{SET}"
 INPUTS = ([1.0, 2.0, 1.5], [2.0, 1.0, -1.0], [0.0, 0.5, 0.5])  # w·x + b: 2.0, -1.5, 1.0
 
@@ -103,15 +104,18 @@ CHECKS = (
         "weights",
         "Neuron(3) has 3 weights, each a Value of its own",
         "neuron-weights",
-        example(SETUP, "n.w"),
+        (
+            ("n = Neuron(3)", ("len(n.w)", "all(isinstance(w, Value) for w in n.w)")),
+            (f"n = Neuron(3)\n{SET_WEIGHTS}", ("n.w",)),
+        ),
         wrong=(
             _wrong(
                 "weight-init", "Your weights are one Value, thrice.", weights="repeated"
             ),
             _wrong(
                 "neuron-weights",
-                "Your weights, or your bias, are plain numbers, not Values: a number "
-                "has no .data to set, and no gradient.",
+                "Your weights are plain numbers, not Values: a number has no .data to "
+                "set, and no gradient.",
                 floats=True,
             ),
         ),
@@ -131,16 +135,13 @@ CHECKS = (
         "weights start random, between -1 and 1",
         "weight-init",
         (
-            (
-                "n = Neuron(3)",
-                (
-                    "all(-1 <= w.data <= 1 for w in n.w)",
-                    "len({w.data for w in n.w}) == 3",
-                ),
-            ),
-            (
+            ("n = Neuron(3)", ("len({w.data for w in n.w}) == 3",)),
+            (  # 60 weights: any distribution but the uniform one shows
                 "ns = [Neuron(3) for _ in range(20)]",
-                ("any(w.data < 0 for n in ns for w in n.w)",),
+                (
+                    "all(-1 <= w.data <= 1 for n in ns for w in n.w)",
+                    "any(w.data < 0 for n in ns for w in n.w)",
+                ),
             ),
         ),
         wrong=(
