@@ -1,26 +1,31 @@
 """The page's cell runner (web/python/course_runner.py), under CPython.
 
-The page's worker runs the very same module in Pyodide; tests/test_runtime.py checks that
-the page prints what CPython prints.
+Each run goes the page's way: a ``call`` message of ``course_runner.run``, answered by
+web/python/course_calls.py as JSON text. The page's worker runs the very same modules in
+Pyodide; tests/test_runtime.py checks that the page prints what CPython prints.
 """
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "course_runner", ROOT / "web" / "python" / "course_runner.py"
-)
-runner = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(runner)
+from tests.web_python import course_calls
+from tests.web_python import course_runner as runner
+
+
+def call(fn, **kwargs):
+    """The reply to a call of ``fn``, as the page receives it, and the call's events."""
+    events = []
+    message = {"type": "call", "id": 7, "fn": fn, "kwargs": kwargs}
+    reply = json.loads(course_calls.handle(json.dumps(message), events.append))
+    return reply, [json.loads(event) for event in events]
 
 
 def run(source, **options):
     options.setdefault("space", f"test-{id(source)}")
-    return json.loads(runner.run(source, **options))
+    reply, _ = call("course_runner.run", source=source, **options)
+    assert reply["type"] == "result", reply
+    return reply["value"]
 
 
 class Picture:
@@ -125,12 +130,24 @@ def test_output_is_capped_and_the_rest_counted():
 
 def test_printed_text_is_sent_on_while_the_code_runs(monkeypatch):
     monkeypatch.setattr(runner, "FLUSH_SECONDS", 0.0)
-    pieces = []
-    run(
-        "print('a'); print('b', file=__import__('sys').stderr)",
-        on_text=lambda *p: pieces.append(p),
-    )
+    source = "print('a'); print('b', file=__import__('sys').stderr)"
+    _, events = call("course_runner.run", source=source, space="events")
+    pieces = [(e["kind"], e["payload"]) for e in events]
     assert ("stdout", "a") in pieces and ("stderr", "b") in pieces
+    assert all(e["type"] == "event" and e["id"] == 7 for e in events)
+
+
+def test_the_first_line_is_sent_at_once_and_later_ones_as_they_come(monkeypatch):
+    """A long cell shows its first line when it is printed, not with the next one."""
+    sent = []
+    monkeypatch.setattr(runner, "FLUSH_SECONDS", 0.2)
+    stream = runner.CappedStream("stdout", on_text=lambda *piece: sent.append(piece))
+    stream.write("step 0\n")
+    assert sent == [("stdout", "step 0\n")]
+    stream.write("step 1\n")  # within 0.2 s of the last: kept for the next write
+    assert len(sent) == 1
+    stream.flush()
+    assert sent[-1] == ("stdout", "step 1\n")
 
 
 def test_system_exit_ends_the_cell_with_a_message():
@@ -139,10 +156,27 @@ def test_system_exit_ends_the_cell_with_a_message():
     assert "SystemExit: 3" in result["error"]
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+@pytest.mark.parametrize("value", ["float('nan')", "[float('inf')]", "(1, {2: 3})"])
 def test_values_json_cannot_carry_are_shown_as_repr_only(value):
-    result = run("v", inputs={"v": value})
-    assert result["value"] is None and result["repr"] == repr(value)
+    result = run(value)
+    assert result["repr"] == repr(eval(value))
+    assert result["value"] == (None if "float" in value else [1, {"2": 3}])
+
+
+def test_a_long_repr_is_capped_and_a_big_value_not_sent():
+    result = run("list(range(300_000))")
+    assert len(result["repr"]) < runner.MAX_REPR + 50
+    assert result["repr"].endswith(" more characters)")
+    assert result["value"] is None  # its JSON is over MAX_VALUE
+    assert run("list(range(5))")["value"] == [0, 1, 2, 3, 4]
+
+
+def test_markup_that_is_not_text_is_not_shown_and_says_why():
+    source = "class B:\n    def _repr_html_(self):\n        return b'<b>1</b>'\nB()"
+    result = run(source)
+    assert result["error"] is None and result["figures"] == []
+    assert result["stderr"] == "_repr_html_ returned bytes, not text: not shown\n"
+    assert result["repr"].startswith("<__main__.B object")
 
 
 def test_an_import_error_shows_no_import_machinery():

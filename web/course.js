@@ -2,6 +2,7 @@
 //
 //   window.course.ready()          -> Promise<{python, seconds}>  (starts Python if needed)
 //   window.course.run(source, opt) -> Promise<{stdout, stderr, error, figures, repr, value}>
+//   window.course.call(fn, kwargs, {onEvent, timeout}) -> Promise<the function's value>
 //   window.course.session          the page's PythonSession (web/session.js)
 //   window.course.createSession()  another PythonSession: its own worker and memory
 //   window.course.check(exercise, source) -> Promise<{exit, concepts, report, problems}>
@@ -10,7 +11,7 @@
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
 import { mountFeatures } from "./features.js";
-import { PythonSession, StoppedError } from "./session.js";
+import { CrashedError, LoadError, PythonError, PythonSession, StoppedError } from "./session.js";
 
 const here = new URL("./", import.meta.url);
 const workerURL = new URL("worker.js", here);
@@ -20,8 +21,12 @@ const space = () => `page:${location.pathname}`;
 window.course = {
   session,
   StoppedError,
+  CrashedError,
+  LoadError,
+  PythonError,
   ready: () => session.ready(),
   run: (source, options = {}) => session.run(source, { space: space(), ...options }),
+  call: (fn, kwargs, options) => session.call(fn, kwargs, options),
   createSession: () => new PythonSession(workerURL),
   space,
   check: (exercise, source, options) =>

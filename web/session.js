@@ -1,53 +1,90 @@
-// A Python session: one Web Worker running Pyodide (web/worker.js), started on demand.
+// A Python session: one Web Worker running Pyodide (web/worker.js), started on demand, and
+// spoken to with the messages of web/protocol.js.
 //
 //   const session = new PythonSession(workerURL);
-//   await session.ready();                  // {python: "3.14.2", seconds: 4.1}
-//   await session.run("print(1 + 1)");      // {stdout: "2\n", stderr: "", error: null, figures: []}
+//   await session.ready();                  // {python: "3.14.2", seconds: 4.1, timings, missing}
+//   await session.call("course_playgrounds.render", {name: "descent", params: {lr: "0.5"}});
+//   await session.run("print(1 + 1)");      // course_runner.run: {stdout: "2\n", ...}
 //   session.stop();                         // ends running code: a fresh worker starts
-//   session.close();                        // ends the worker, for good (until next run)
+//   session.close();                        // ends the worker, for good (until next call)
 //
-// Events (an EventTarget): "progress" {loaded, total} bytes while Python loads; "state" with
-// the new `state` ("off", "loading", "ready", "running"); "restart" after stop() or a timeout.
-// The page has one session for its cells (window.course.session); create more, each with its
-// own worker and memory, with window.course.createSession().
+// Events (an EventTarget): "progress" {loaded, total, pending} while Python loads; "state"
+// with the new `state` ("off", "loading", "ready", "running"); "restart" {reason} when a
+// fresh worker replaces one that was stopped, timed out or died.
+//
+// Errors a call rejects with: PythonError (the function raised), StoppedError (stop(), a
+// time limit, close()), CrashedError (a StoppedError: Python died, by os._exit or a fatal
+// error, and was restarted), LoadError (Python could not start: names the file and what to
+// do; the next call tries again).
+import { encode } from "./protocol.js";
 
 export class StoppedError extends Error {
   name = "StoppedError";
 }
 
+export class CrashedError extends StoppedError {
+  name = "CrashedError";
+}
+
+export class PythonError extends Error {
+  name = "PythonError";
+  constructor(message, traceback) {
+    super(message);
+    this.traceback = traceback;
+  }
+}
+
+export class LoadError extends Error {
+  name = "LoadError";
+  constructor(file, why) {
+    const advice = /\b404\b/.test(why)
+      ? "The site may have changed since this page was opened: reload the page, then try again."
+      : "Check your connection, then try again.";
+    super(`Python could not start: ${why}. ${advice}`);
+    this.file = file;
+  }
+}
+
+const QUIET = 30_000; // ms a start may go without word from the worker
+
 export class PythonSession extends EventTarget {
   #url;
   #worker = null;
-  #started = null; // Promise of {python, seconds}
-  #pending = new Map(); // id -> {resolve, reject, onText}
+  #port = null;
+  #started = null; // Promise of {python, seconds, timings, missing}
+  #start = null; // {resolve, reject} of #started while Python loads
+  #quiet = null; // the timer that ends a load gone quiet
+  #pending = new Map(); // id -> {resolve, reject, onEvent}
   #nextId = 1;
 
-  constructor(workerURL) {
+  /** `loadLimit`: ms a start may go without any word from the worker before it fails. */
+  constructor(workerURL, { loadLimit = QUIET } = {}) {
     super();
     this.#url = workerURL;
+    this.loadLimit = loadLimit;
     this.state = "off";
   }
 
   /** Start Python if it is not started; resolves once it can run code. */
   ready() {
-    if (!this.#started) this.#start();
+    if (!this.#started) this.#launch();
     return this.#started;
   }
 
   /**
-   * Run `source`. Options: `space` (namespace name; cells of a page share one), `name`
-   * (shown in tracebacks), `html` (printed text is markup: a figure), `inputs` (names
-   * set in the namespace first, JSON data), `onText(stream, text)` (printed text as it
-   * comes), `timeout` (ms; past it the worker is stopped and the promise rejects).
+   * Call the Python function `fn` ("module.function", one that course_calls.CALLABLE
+   * allows) with keyword arguments `kwargs` (JSON data). `onEvent(kind, payload)` receives
+   * each emit(kind, payload) of the function as it happens; past `timeout` ms the worker
+   * is stopped and the promise rejects. Resolves to the function's return value.
    */
-  async run(source, { timeout, onText, ...options } = {}) {
-    await this.ready();
+  async call(fn, kwargs = {}, { onEvent, timeout } = {}) {
+    const port = await this.#readyPort();
     const id = this.#nextId++;
     const done = new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onText });
+      this.#pending.set(id, { resolve, reject, onEvent });
     });
     this.#setState("running");
-    this.#worker.postMessage({ type: "run", id, source, options });
+    port.postMessage(encode("call", { id, fn, kwargs }));
     if (!timeout) return done;
     const timer = setTimeout(() => {
       this.stop(`Python stopped after ${timeout / 1000} s`);
@@ -55,66 +92,138 @@ export class PythonSession extends EventTarget {
     return done.finally(() => clearTimeout(timer));
   }
 
-  /** Stop whatever runs: the worker ends, pending runs reject, a fresh worker starts. */
+  /**
+   * Run `source` (course_runner.run). Options: `space` (namespace name; cells of a page
+   * share one), `name` (shown in tracebacks), `html` (printed text is markup: a figure),
+   * `inputs` (names set in the namespace first, JSON data), `onText(stream, text)` (printed
+   * text as it comes), `timeout` (ms; past it the worker is stopped and the promise rejects).
+   */
+  run(source, { timeout, onText, ...options } = {}) {
+    const kwargs = { source, ...options };
+    return this.call("course_runner.run", kwargs, { onEvent: onText, timeout });
+  }
+
+  /** Stop whatever runs: the worker ends, pending calls reject, a fresh worker starts.
+   * Stopped while it loads, Python starts again on the next call, not at once. */
   stop(reason = "Python was stopped") {
     if (!this.#worker) return;
+    const loading = this.state === "loading";
     this.close(reason);
-    this.dispatchEvent(new CustomEvent("restart", { detail: { reason } }));
-    this.ready().catch(() => {}); // a failed start is reported to the next caller
+    if (!loading) this.#restart(reason);
   }
 
-  /** End the worker and its memory; pending runs reject. A later run starts a new one. */
+  /** End the worker and its memory; pending calls reject. A later call starts a new one. */
   close(reason = "Python was closed") {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#started = null;
-    for (const { reject } of this.#pending.values()) reject(new StoppedError(reason));
-    this.#pending.clear();
-    this.#setState("off");
+    this.#end(new StoppedError(reason));
   }
 
-  #start() {
-    const began = performance.now();
-    this.#setState("loading");
-    const worker = new Worker(this.#url, { type: "module" });
-    this.#worker = worker;
-    this.#started = new Promise((resolve, reject) => {
-      worker.onmessage = ({ data }) => this.#receive(data, { resolve, reject, began });
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.#fail(reject, new Error(`Python could not start: ${event.message}`));
-      };
-    });
-  }
-
-  #receive(data, start) {
-    const call = this.#pending.get(data.id);
-    if (data.type === "progress") {
-      this.dispatchEvent(new CustomEvent("progress", { detail: data }));
-    } else if (data.type === "ready") {
-      const seconds = (performance.now() - start.began) / 1000;
-      this.#setState("ready");
-      start.resolve({ python: data.python, seconds, timings: data.timings });
-    } else if (data.type === "failed" && data.id === undefined) {
-      this.#fail(start.reject, new Error(data.message));
-    } else if (data.type === "text") {
-      call?.onText?.(data.name, data.text);
-    } else if (call) {
-      this.#pending.delete(data.id);
-      if (!this.#pending.size) this.#setState("ready");
-      if (data.type === "result") call.resolve(data.result);
-      else call.reject(new Error(data.message));
+  async #readyPort() {
+    for (;;) {
+      const started = this.ready();
+      await started;
+      if (started === this.#started) return this.#port; // not replaced meanwhile
     }
   }
 
-  #fail(reject, error) {
+  #launch() {
+    const began = performance.now();
+    this.#setState("loading");
+    const worker = new Worker(this.#url, { type: "module" });
+    const channel = new MessageChannel();
+    worker.postMessage({ type: "connect" }, [channel.port2]);
+    this.#worker = worker;
+    this.#port = channel.port1;
+    this.#started = new Promise((resolve, reject) => {
+      this.#start = { resolve, reject, began, pending: [] };
+    });
+    this.#started.catch(() => {}); // a failed start is said to whoever waits for it
+    this.#port.onmessage = ({ data }) => this.#receive(JSON.parse(data));
+    worker.onerror = (event) => {
+      if (!this.#start) return; // an error of the learner's code in a callback: not ours
+      event.preventDefault();
+      this.#failStart("worker.js", event.message || "worker.js could not be loaded");
+    };
+    this.#heard();
+  }
+
+  #receive(message) {
+    const call = this.#pending.get(message.id);
+    switch (message.type) {
+      case "progress":
+        this.#heard(message.pending);
+        this.dispatchEvent(new CustomEvent("progress", { detail: message }));
+        break;
+      case "ready":
+        this.#ready(message);
+        break;
+      case "failed":
+        this.#failStart(message.file, message.message);
+        break;
+      case "event":
+        call?.onEvent?.(message.kind, message.payload);
+        break;
+      case "result":
+        this.#settle(message.id)?.resolve(message.value);
+        break;
+      case "error":
+        this.#settle(message.id)?.reject(new PythonError(message.error, message.traceback));
+        break;
+      case "fatal":
+        this.#end(new CrashedError(`${message.message}. Python was restarted`));
+        this.#restart(message.message);
+        break;
+    }
+  }
+
+  /** The worker spoke while loading: its time limit starts again. */
+  #heard(pending) {
+    if (!this.#start) return;
+    if (pending) this.#start.pending = pending;
+    clearTimeout(this.#quiet);
+    this.#quiet = setTimeout(() => {
+      const seconds = Math.round(this.loadLimit / 1000);
+      const waiting = this.#start.pending;
+      const why = waiting.length
+        ? `${waiting.join(", ")} did not arrive within ${seconds} s`
+        : `it did not start within ${seconds} s`;
+      this.#failStart(waiting[0] ?? "", why);
+    }, this.loadLimit);
+  }
+
+  #ready({ python, timings, missing }) {
+    const { resolve, began } = this.#start;
+    clearTimeout(this.#quiet);
+    this.#start = null;
+    this.#setState("ready");
+    resolve({ python, seconds: (performance.now() - began) / 1000, timings, missing });
+  }
+
+  #failStart(file, why) {
+    this.#end(new LoadError(file, why));
+  }
+
+  #settle(id) {
+    const call = this.#pending.get(id);
+    this.#pending.delete(id);
+    if (!this.#pending.size && this.state === "running") this.#setState("ready");
+    return call;
+  }
+
+  /** The worker ends: its start (if it was loading) and its calls reject with `error`. */
+  #end(error) {
+    clearTimeout(this.#quiet);
     this.#worker?.terminate();
-    this.#worker = null;
-    this.#started = null;
-    for (const call of this.#pending.values()) call.reject(error);
+    this.#worker = this.#port = this.#started = null;
+    this.#start?.reject(error);
+    this.#start = null;
+    for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
     this.#setState("off");
-    reject(error);
+  }
+
+  #restart(reason) {
+    this.dispatchEvent(new CustomEvent("restart", { detail: { reason } }));
+    this.ready().catch(() => {}); // a failed start is said to the next caller
   }
 
   #setState(state) {

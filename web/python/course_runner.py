@@ -1,19 +1,23 @@
 """Run a cell of a course page the way a notebook does, inside the page's Python.
 
 ``run(source, ...)`` executes the code in a named namespace (the cells of one page share
-one), and returns what a reader should see, as JSON text::
+one), and returns what a reader should see, as JSON data::
 
     {"stdout": ..., "stderr": ..., "error": null or the error's text,
      "figures": [markup, ...], "repr": text or null, "value": JSON data or null}
 
-- Output is capped: past ``MAX_CHARS`` characters per stream, the rest is counted, not kept.
+- Output is capped: past ``MAX_CHARS`` characters per stream, the rest is counted, not kept;
+  ``repr`` past ``MAX_REPR``, and ``value`` is null past ``MAX_VALUE`` characters of JSON.
+- Printed text reaches the page as it is printed: ``emit("stdout" or "stderr", text)``,
+  at most every ``FLUSH_SECONDS``, and the rest when the cell ends.
 - An error shows the exception and the cell's own frames, never this module's.
 - Display: when the last statement is an expression whose value has ``_repr_svg_`` or
-  ``_repr_html_``, that markup is a figure; other values show as ``repr`` (and as ``value``
-  when JSON can carry them). With ``html=True`` (cells whose build-time output is HTML),
-  what the code prints is markup and becomes a figure.
+  ``_repr_html_`` returning text, that markup is a figure; other values show as ``repr``
+  (and as ``value`` when JSON can carry them). With ``html=True`` (cells whose build-time
+  output is HTML), what the code prints is markup and becomes a figure.
 
-The web worker imports this module; the tests import it under CPython too.
+The page calls ``run`` through web/python/course_calls.py; the tests import it under
+CPython too.
 """
 
 import ast
@@ -21,17 +25,19 @@ import contextlib
 import io
 import json
 import linecache
+import sys
 import time
 import traceback
 
 MAX_CHARS = 50_000  # per stream and per run: about 1,000 lines of text
 MAX_MARKUP = 5_000_000  # printed markup of an html cell: a big graph is a few 100 KB
+MAX_REPR = 10_000  # the repr of a last expression, as shown
+MAX_VALUE = 1_000_000  # the JSON of a last expression, sent as `value`
 FLUSH_SECONDS = 0.2  # how often printed text is sent on while a cell runs
 
 _namespaces = {}
-_cell_files = (
-    set()
-)  # the file names cells ran under: their frames are the reader's code
+# The file names cells ran under: their frames are the reader's code.
+_cell_files = set()
 
 
 class CappedStream(io.TextIOBase):
@@ -43,7 +49,8 @@ class CappedStream(io.TextIOBase):
     def __init__(self, name, limit=MAX_CHARS, on_text=None):
         self.name, self.limit, self.on_text = name, limit, on_text
         self.kept, self.size, self.dropped = [], 0, 0
-        self._pending, self._last_flush = [], time.monotonic()
+        # The first write goes at once, later ones at most every FLUSH_SECONDS.
+        self._pending, self._last_flush = [], -FLUSH_SECONDS
 
     def writable(self):
         return True
@@ -106,14 +113,26 @@ def format_error(error, filename):
 
 
 def figure_of(value):
-    """The markup a value displays as, or None."""
+    """The markup a value displays as, or None. Markup is text: a method that returns
+    anything else is passed over, with a word on stderr, as a notebook does."""
     for method in ("_repr_svg_", "_repr_html_"):
         show = getattr(value, method, None)
-        if callable(show):
-            markup = show()
-            if markup:
-                return markup
+        if not callable(show):
+            continue
+        markup = show()
+        if isinstance(markup, str) and markup:
+            return markup
+        if markup:
+            kind = type(markup).__name__
+            print(f"{method} returned {kind}, not text: not shown", file=sys.stderr)
     return None
+
+
+def _capped_repr(value):
+    text = repr(value)
+    if len(text) > MAX_REPR:
+        text = text[:MAX_REPR] + f"… ({len(text) - MAX_REPR:,} more characters)"
+    return text
 
 
 def _shown(value, figures):
@@ -125,14 +144,15 @@ def _shown(value, figures):
         figures.append(markup)
         return None, None
     try:
-        data = json.loads(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError):
+        text = json.dumps(value, allow_nan=False)
+        data = value if len(text) <= MAX_VALUE else None
+    except (TypeError, ValueError, RecursionError):
         data = None
-    return repr(value), data
+    return _capped_repr(value), data
 
 
-def run(source, *, name="cell", space="main", html=False, inputs=None, on_text=None):
-    """Run ``source`` in namespace ``space``; return the result as JSON text."""
+def run(source, *, name="cell", space="main", html=False, inputs=None, emit=None):
+    """Run ``source`` in namespace ``space``; return the result as JSON data."""
     filename = f"<{name}>"
     lines = source.splitlines(keepends=True)
     linecache.cache[filename] = (len(source), None, lines, filename)
@@ -140,9 +160,9 @@ def run(source, *, name="cell", space="main", html=False, inputs=None, on_text=N
     scope = namespace(space)
     scope.update(inputs or {})
     out = CappedStream(
-        "stdout", MAX_MARKUP if html else MAX_CHARS, None if html else on_text
+        "stdout", MAX_MARKUP if html else MAX_CHARS, None if html else emit
     )
-    err = CappedStream("stderr", on_text=on_text)
+    err = CappedStream("stderr", on_text=emit)
     figures, error, shown = [], None, (None, None)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -157,7 +177,7 @@ def run(source, *, name="cell", space="main", html=False, inputs=None, on_text=N
     if html and stdout.strip():
         figures.insert(0, stdout)
         stdout = ""
-    result = {
+    return {
         "stdout": stdout,
         "stderr": err.text(),
         "error": error,
@@ -165,4 +185,3 @@ def run(source, *, name="cell", space="main", html=False, inputs=None, on_text=N
         "repr": shown[0],
         "value": shown[1],
     }
-    return json.dumps(result)

@@ -11,8 +11,9 @@ The same code draws in two places:
 - while the site builds, ``markup(name)`` writes a playground's whole HTML, controls and
   first picture (hooks/playgrounds.py puts it where a lesson says
   ``<!-- playground: name -->``);
-- in the page, web/playground.js calls ``render(name, params)`` in the page's Python with
-  the controls' values as the page reads them (text), and swaps the parts it returns.
+- in the page, web/playground.js calls ``render(name=..., values=...)`` in the page's
+  Python (through web/python/course_calls.py) with the controls' values as the page reads
+  them (text), and swaps the parts it returns.
 """
 
 from html import escape
@@ -36,11 +37,11 @@ def _module(name):
     return PLAYGROUNDS[name]
 
 
-def render(name, params=None):
-    """The parts of playground ``name`` for the controls' values ``params`` (names to
-    text; those left out keep their starting value)."""
+def render(name, values=None):
+    """The parts of playground ``name`` for the controls' ``values`` (names to text; those
+    left out keep their starting value)."""
     module = _module(name)
-    return module.view(**parse(module.CONTROLS, params))
+    return module.view(**parse(module.CONTROLS, values))
 
 
 def markup(name, index=1):
@@ -49,6 +50,10 @@ def markup(name, index=1):
     module = _module(name)
     prefix = f"pg{index}-{name}"
     parts = render(name)
+    for _ in range(3):  # a busy machine can take longer than a redraw's time box
+        if "pending" not in parts:
+            break
+        parts = render(name)
     if "pending" in parts:
         raise ValueError(f"{name}: the starting picture must not need training")
     controls = "".join(c.html(prefix) for c in module.CONTROLS)

@@ -1,0 +1,118 @@
+"""What the page may ask of its Python: calls of named functions, answered as JSON text.
+
+web/worker.js hands each ``call`` message of web/protocol.js to :func:`handle` and posts
+back what it returns. Only the functions of ``CALLABLE`` can be called; a function that
+takes an ``emit`` argument gets one, and each ``emit(kind, payload)`` reaches the page at
+once as an ``event`` of that call. Values cross once, as JSON: the arguments come as JSON
+text, and the return value leaves as JSON text.
+
+The web worker imports this module; tests/test_runtime_protocol.py imports it under
+CPython too.
+"""
+
+import importlib
+import inspect
+import json
+import sys
+import traceback
+
+# What the page may call: a module of web/python/ (or of the package), and its functions.
+# A new module is one line.
+CALLABLE = {
+    "course_runner": ("run",),
+    "course_playgrounds": ("render",),
+}
+
+# The messages Python writes, mirrored from web/protocol.js (tests check they agree).
+MESSAGES = {
+    "connect": [],
+    "call": ["id", "fn", "kwargs"],
+    "progress": ["loaded", "total", "pending"],
+    "ready": ["python", "timings", "missing"],
+    "failed": ["file", "message"],
+    "event": ["id", "kind", "payload"],
+    "result": ["id", "value"],
+    "error": ["id", "error", "traceback"],
+    "fatal": ["cause", "message"],
+}
+
+# Python frames, not JavaScript's: the page's worker has a JavaScript stack of about 1 MB,
+# and a recursion through operators or builtins (``__rmul__`` returning ``other * self``,
+# ``functools.partial``, ``sorted(key=...)``) uses some of it per level. Measured in
+# Chromium, the shallowest such recursion overflowed that stack past 325 levels: below
+# that, Python raises its own RecursionError, as on the command line.
+RECURSION_LIMIT = 250
+
+
+def encode(type_, **fields):
+    """A message of ``type_`` with exactly its declared fields, as JSON text; a TypeError
+    says which value JSON cannot carry."""
+    names = MESSAGES[type_]
+    if sorted(fields) != sorted(names):
+        raise TypeError(f"a {type_!r} message has {', '.join(names) or 'no fields'}")
+    try:
+        return json.dumps({"type": type_, **fields}, allow_nan=False)
+    except ValueError:
+        problem = "holds a number JSON cannot carry (nan or inf)"
+    except TypeError as error:
+        problem = f"is not JSON data ({error})"
+    what = next(n for n in names if n not in ("id", "kind"))
+    raise TypeError(f"the {what} of a {type_!r} message {problem}")
+
+
+def callable_named(fn):
+    """The function called ``fn`` ("module.function"), if the page may call it."""
+    module, _, name = fn.rpartition(".")
+    if name not in CALLABLE.get(module, ()):
+        allowed = ", ".join(f"{m}.{f}" for m, fs in CALLABLE.items() for f in fs)
+        raise LookupError(f"the page cannot call {fn!r}; it can call {allowed}")
+    return getattr(importlib.import_module(module), name)
+
+
+def _takes_emit(function):
+    try:
+        return "emit" in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _error(id_, error):
+    text = "".join(traceback.format_exception_only(error)).strip()
+    trace = "".join(traceback.format_exception(error))
+    return encode("error", id=id_, error=text, traceback=trace)
+
+
+def handle(text, send):
+    """Answer one ``call`` message (JSON text): the ``result`` or ``error`` message, as
+    JSON text. ``send(text)`` posts each ``event`` of the call as it happens."""
+    message = json.loads(text)
+    id_, fn = message["id"], message["fn"]
+
+    def emit(kind, payload):
+        send(encode("event", id=id_, kind=str(kind), payload=payload))
+
+    try:
+        function = callable_named(fn)
+        kwargs = dict(message["kwargs"])
+        if _takes_emit(function):
+            kwargs["emit"] = emit
+        return encode("result", id=id_, value=function(**kwargs))
+    except BaseException as error:  # noqa: BLE001  (SystemExit too: the call ends)
+        return _error(id_, error)
+
+
+def _cannot_draw(why):
+    def render(dot):
+        raise RuntimeError(f"graphs cannot be drawn in this page: {why}")
+
+    return render
+
+
+def start(render_dot=None, missing=""):
+    """Set up the page's Python; returns its version ("3.14.2"). ``render_dot(dot) -> svg``
+    draws graphs; without it (``missing`` says why) a graph raises an error that says so."""
+    import micrograd.viz
+
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    micrograd.viz.set_renderer(render_dot or _cannot_draw(missing))
+    return sys.version.split()[0]
