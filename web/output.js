@@ -1,5 +1,7 @@
 // What a run shows, in a cell's <output>: printed text, the value of a last expression,
-// the error, and figures (SVG or HTML markup, as the code displayed or printed them).
+// the error, and figures (SVG or HTML markup, as the code displayed or printed them,
+// sanitised by web/sanitize.js before they reach the page).
+import { sanitize } from "./sanitize.js";
 
 function samp(kind, text) {
   const element = document.createElement("samp");
@@ -19,12 +21,16 @@ function describe(figure) {
   }
 }
 
+/** A figure of `markup`, sanitised; and a note of what was left out, if anything was. */
 export function figure(markup) {
   const element = document.createElement("span");
   element.className = "mg-figure";
-  element.innerHTML = markup;
+  const { fragment, removed } = sanitize(markup);
+  element.append(fragment);
   describe(element);
-  return element;
+  if (!removed.length) return [element];
+  const left = [...new Set(removed)].join(", ");
+  return [element, samp("note", `Left out of this figure, which the page does not run: ${left}.`)];
 }
 
 /** Show `result` ({stdout, stderr, error, figures, repr}) in `output`. */
@@ -34,7 +40,7 @@ export function show(output, result) {
   if (result.stderr) parts.push(samp("stderr", result.stderr));
   if (result.repr) parts.push(samp("repr", result.repr));
   if (result.error) parts.push(samp("error", result.error));
-  parts.push(...result.figures.map(figure));
+  parts.push(...result.figures.flatMap(figure));
   if (!parts.length) parts.push(samp("note", "Done: the code printed nothing."));
   output.replaceChildren(...parts);
 }
