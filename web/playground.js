@@ -7,18 +7,27 @@
 // "next", "start" or "play" that move the slider whose id is their data-for), a status
 // line, and the parts drawn at build time, each [data-part] (readout, figure, table).
 //
-// A move asks Python for render(NAME, values) and swaps in the parts it returns. Moves made
-// while Python works are gathered: only the latest values are drawn. Python starts on the
-// first move, never on page load, and the status line shows its progress. After each redraw
-// the section gets a "playground:drawn" event, detail {milliseconds, python} (from asking
-// Python to the new parts in place; the part of it spent in Python), and data-draws counts
-// the redraws.
+// A move calls course_playgrounds.render(name=NAME, values=...) in the page's Python and
+// swaps in the parts it returns (sanitised, as every figure). Moves made while Python works
+// are gathered: only the latest values are drawn. Python starts on the first move, never on
+// page load, and the status line shows its progress. After each redraw the section gets a
+// "playground:drawn" event, detail {milliseconds, python} (from asking Python to the new
+// parts in place; the part of it spent in Python), and data-draws counts the redraws.
 import { watchLoading } from "./loading.js";
+import { sanitize } from "./sanitize.js";
 
-const SOURCE = "from course_playgrounds import render\nrender(playground, params)";
-const SPACE = "playgrounds"; // one namespace for every playground, apart from the cells'
+const RENDER = "course_playgrounds.render";
 const PLAY_PAUSE = 60; // ms between the frames of Play, so that each can be seen
 const DRAWN = "Drawn by micrograd, in this page.";
+
+// What each button's data-move does to its slider (Buttons in course_playgrounds/controls.py
+// writes them): the one place the moves are defined. "play" steps on to the end.
+const MOVES = {
+  back: (slider) => slider.stepDown(),
+  next: (slider) => slider.stepUp(),
+  start: (slider) => (slider.value = slider.min),
+  play: null,
+};
 
 const sameValues = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,6 +53,10 @@ class Playground {
       this.update();
     });
     for (const button of this.form.querySelectorAll("button[data-move]")) {
+      if (!(button.dataset.move in MOVES)) {
+        this.say(`This playground has a button that moves nothing: "${button.dataset.move}"`, true);
+        button.disabled = true;
+      }
       button.addEventListener("click", () => this.move(button));
     }
   }
@@ -71,12 +84,13 @@ class Playground {
       }
     } catch (error) {
       this.drawn = null; // the next move draws again
-      const restarted = error instanceof this.course.StoppedError;
+      const { StoppedError, CrashedError } = this.course;
+      const restarted = error instanceof StoppedError;
       this.say(
         restarted
           ? `${error.message}: move a control to draw again.`
           : `The playground could not draw: ${error.message ?? error}`,
-        !restarted,
+        !restarted || error instanceof CrashedError,
       );
     } finally {
       stopWatching();
@@ -85,15 +99,13 @@ class Playground {
     }
   }
 
-  async drawOnce(params) {
+  async drawOnce(values) {
     const began = performance.now();
-    const inputs = { playground: this.name, params };
-    const result = await this.course.run(SOURCE, { inputs, space: SPACE, name: "playground" });
+    const parts = await this.course.call(RENDER, { name: this.name, values });
     const python = performance.now() - began;
-    if (result.error) throw new Error(result.error.trim().split("\n").pop());
-    if (result.value.pending) return this.say(result.value.pending);
-    this.show(result.value);
-    this.drawn = params;
+    if (parts.pending) return this.say(parts.pending);
+    this.show(parts);
+    this.drawn = values;
     this.say(DRAWN);
     this.draws += 1;
     this.element.dataset.draws = String(this.draws);
@@ -107,7 +119,7 @@ class Playground {
       const part = this.element.querySelector(`[data-part="${name}"]`);
       if (!part) continue;
       const focused = part.contains(document.activeElement);
-      part.innerHTML = markup;
+      part.replaceChildren(sanitize(markup).fragment);
       if (focused) part.querySelector("[tabindex]")?.focus();
     }
   }
@@ -121,13 +133,11 @@ class Playground {
   /** A button of the form: one step back or on, back to the start, or play. */
   move(button) {
     const slider = this.element.querySelector(`#${button.dataset.for}`);
-    const move = button.dataset.move;
-    if (move === "play") return this.playing ? this.stopPlaying() : this.play(slider, button);
+    const move = MOVES[button.dataset.move];
+    if (move === null) return this.playing ? this.stopPlaying() : this.play(slider, button);
     this.stopPlaying();
     const was = slider.value;
-    if (move === "back") slider.stepDown();
-    else if (move === "next") slider.stepUp();
-    else slider.value = slider.min;
+    move(slider);
     if (slider.value !== was) slider.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
