@@ -4,6 +4,7 @@
 // Markup (written by hooks/runtime.py): the first <pre> inside the element is the code; the
 // element's other children are what the build printed, hidden once the cell runs here.
 // data-html: the build showed the printed text as HTML, so the page does too (figures).
+// After each run the cell's element gets a "cell:ran" event, detail: the run's result.
 import { button } from "./dom.js";
 import { watchLoading } from "./loading.js";
 import { editorInPlaceOf } from "./open-editor.js";
@@ -68,25 +69,39 @@ class Cell {
     this.output.hidden = false;
     say(this.output, "Running…");
     const stopWatching = this.watchLoading();
+    let result;
     try {
       const options = { name: `cell ${this.number}`, html: "html" in this.element.dataset };
       options.onText = (name, text) => stream(this.output, name, text);
-      const result = await this.course.run(this.source(), options);
-      for (const child of this.built) child.hidden = true;
-      show(this.output, result);
-      this.markErrorLine(result.error);
-      ran.add(this);
-      if (this.notebook && result.error?.includes("NameError")) this.hintEarlierCells();
+      result = await this.course.run(this.source(), options);
     } catch (error) {
-      const stopped = error instanceof this.course.StoppedError;
-      const text = stopped
-        ? `${error.message}. Python was restarted: run the earlier cells again first.`
-        : String(error.message ?? error);
-      say(this.output, text, { error: !stopped });
+      say(this.output, this.failure(error), { error: !this.stoppedByReader(error) });
+      return;
     } finally {
       stopWatching();
       this.setRunning(false);
     }
+    for (const child of this.built) child.hidden = true;
+    show(this.output, result);
+    this.markErrorLine(result.error);
+    ran.add(this);
+    if (this.notebook && result.error?.includes("NameError")) this.hintEarlierCells();
+    this.element.dispatchEvent(new CustomEvent("cell:ran", { detail: result }));
+  }
+
+  stoppedByReader(error) {
+    const { StoppedError, CrashedError } = this.course;
+    return error instanceof StoppedError && !(error instanceof CrashedError);
+  }
+
+  /** What the output says when the run did not end with a result. */
+  failure(error) {
+    if (!(error instanceof this.course.StoppedError)) return String(error.message ?? error);
+    if (this.course.session.state === "off") {
+      return `${error.message} before it started: press Run to start it again.`;
+    }
+    const restarted = error instanceof this.course.CrashedError ? "" : ". Python was restarted";
+    return `${error.message}${restarted}: run the earlier cells again first.`;
   }
 
   /** While Python loads, say how far it got. */
@@ -107,7 +122,8 @@ class Cell {
   markErrorLine(error) {
     const lines = [...(error ?? "").matchAll(/"<cell (\d+)>", line (\d+)/g)];
     const mine = lines.filter((match) => Number(match[1]) === this.number).pop();
-    this.editor?.markLine(mine ? Number(mine[2]) : null);
+    const line = mine ? Number(mine[2]) : 0;
+    this.editor?.markLine(line >= 1 && line <= this.source().split("\n").length ? line : null);
   }
 
   hintEarlierCells() {

@@ -11,6 +11,23 @@ const features = {
   playground: () => import("./playground.js"),
 };
 
+// A feature's chunk that cannot be loaded (a tab left open while the site was updated: the
+// chunk's name has changed) is said on each of its elements.
+const RELOAD =
+  "This part of the page could not be loaded: the site has changed since the page was " +
+  "opened. Reload the page to use it.";
+
+function unavailable(elements) {
+  for (const element of elements) {
+    const note = document.createElement("p");
+    note.className = "mg-note mg-error";
+    note.setAttribute("role", "alert");
+    note.textContent = RELOAD;
+    element.prepend(note);
+    element.dataset.courseFailed = "";
+  }
+}
+
 export async function mountFeatures(root, course) {
   const todo = new Map();
   for (const element of root.querySelectorAll("[data-course]:not([data-course-mounted])")) {
@@ -19,8 +36,11 @@ export async function mountFeatures(root, course) {
     todo.set(name, [...(todo.get(name) ?? []), element]);
   }
   for (const [name, elements] of todo) {
-    const feature = await features[name]();
-    feature.mount(elements, course);
+    const feature = await features[name]().catch((error) => {
+      unavailable(elements);
+      console.warn(`the ${name} feature could not be loaded:`, error);
+    });
+    feature?.mount(elements, course);
     for (const element of elements) element.dataset.courseMounted = "";
   }
 }
