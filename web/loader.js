@@ -7,7 +7,8 @@
 //
 // A file that fails (an HTTP error, a broken connection) rejects with a FileError naming it:
 // the page's session (web/session.js) stops a load that goes quiet for too long. viz.js is
-// the one file Python can do without: graphs then say they cannot be drawn.
+// the one file Python can do without (and does not wait for): graphs then say they cannot
+// be drawn.
 
 const here = new URL("./", import.meta.url);
 const indexURL = new URL("pyodide/", here).href;
@@ -37,13 +38,14 @@ const fileOf = (url) => {
   return path.startsWith(here.href) ? path.slice(here.href.length) : path;
 };
 
-/** Tracks each file: bytes as they arrive, which have arrived, the first that failed. */
+/** Tracks each file: bytes as they arrive, the files on their way, the first that failed. */
 class Files {
-  constructor(onProgress) {
+  constructor(onProgress, plainFetch) {
     this.onProgress = onProgress;
+    this.plainFetch = plainFetch;
     this.sizes = {};
     this.loaded = 0;
-    this.pending = new Set(Object.values(FILES));
+    this.pending = new Set(); // asked for, not arrived yet
     this.failure = new Promise((_, reject) => (this.fail = reject));
     this.failure.catch(() => {});
   }
@@ -62,6 +64,11 @@ class Files {
     this.report();
   }
 
+  asked(file) {
+    this.pending.add(file);
+    this.report();
+  }
+
   arrived(file) {
     if (!this.pending.delete(file)) return;
     this.report();
@@ -69,21 +76,23 @@ class Files {
 
   failed(file, why) {
     const error = why instanceof FileError ? why : new FileError(file, why);
+    this.arrived(file); // not on its way any more
     if (!OPTIONAL.includes(file)) this.fail(error);
     return error;
   }
 
   /** fetch(), counting the body's bytes as they arrive, and failing with the file's name. */
-  async fetch(plainFetch, url, init) {
+  async fetch(url, init) {
     const file = fileOf(url);
+    this.asked(file);
     let response;
     try {
-      response = await plainFetch(url, init);
+      response = await this.plainFetch(url, init);
     } catch {
       throw this.failed(file, "the connection failed");
     }
     if (!response.ok) throw this.failed(file, `${response.status} ${response.statusText}`.trim());
-    if (!this.pending.has(file) || !response.body) return response;
+    if (!response.body) return this.arrived(file), response;
     // The body is counted on a copy: WebAssembly compiled from the response the browser
     // fetched itself is kept in the HTTP cache, which makes a warm start fast.
     this.count(file, response.clone().body.getReader());
@@ -102,24 +111,40 @@ class Files {
     }
   }
 
-  /** import() of one of the files, failing with its name. */
+  /** import() of one of the files, failing with its name (and its HTTP status, if any). */
   async import(file) {
+    const url = new URL(file, here).href;
+    this.asked(file);
     try {
-      const module = await import(new URL(file, here).href);
+      const module = await import(url);
       this.add(this.sizes[file] ?? 0);
       this.arrived(file);
       return module;
     } catch (error) {
-      const why = /fetch|import/i.test(error.message) ? "it did not arrive" : error.message;
-      throw this.failed(file, why);
+      if (!/fetch|import/i.test(error.message)) throw this.failed(file, error.message);
+      const head = await this.plainFetch(url, { method: "HEAD" }).catch(() => null);
+      const status = head && !head.ok && `${head.status} ${head.statusText}`.trim();
+      throw this.failed(file, status || "the connection failed");
     }
   }
 }
 
-async function loadViz(files) {
-  const { instance } = await files.import(FILES.viz);
-  const viz = await instance();
-  return (dot) => viz.renderString(dot, { format: "svg" });
+/** Graphviz, loaded beside Python and never waited for: `render(dot)` is the SVG, or ""
+ * while viz.js has not arrived or when it failed (`problem()` says which). */
+function loadViz(files, mark) {
+  let viz = null;
+  let problem = `${FILES.viz} has not arrived yet`;
+  files
+    .import(FILES.viz)
+    .then(({ instance }) => instance())
+    .then(
+      (loaded) => ((viz = loaded), mark("viz")),
+      (error) => (problem = error.message),
+    );
+  return {
+    render: (dot) => (viz ? viz.renderString(dot, { format: "svg" }) : ""),
+    problem: () => (viz ? "" : problem),
+  };
 }
 
 async function loadPyodide(files) {
@@ -135,19 +160,20 @@ async function loadPyodide(files) {
 }
 
 export async function loadPython(onProgress) {
-  const files = new Files(onProgress);
-  const plainFetch = self.fetch.bind(self);
-  self.fetch = (url, init) => files.fetch(plainFetch, url, init);
+  const files = new Files(onProgress, self.fetch.bind(self));
+  self.fetch = (url, init) => files.fetch(url, init);
+  // Pyodide does not always wait for its own fetches: their failures are said, as above.
+  self.addEventListener("unhandledrejection", (event) => {
+    if (event.reason instanceof FileError) event.preventDefault();
+  });
   const timings = {}; // seconds since the worker started, for the benchmarks
   const mark = (name) => (timings[name] = performance.now() / 1000);
   const manifest = await (await self.fetch(new URL(FILES.manifest, here))).json();
   files.sizes = manifest.files;
   files.report();
-  const viz = loadViz(files).then(
-    (render) => (mark("viz"), { render }),
-    (error) => ({ missing: error.message }),
-  );
+  const viz = loadViz(files, mark);
   const zip = self.fetch(new URL(FILES.package, here)).then((r) => r.arrayBuffer());
+  zip.catch(() => {}); // said through files.failure
   const pyodide = await Promise.race([loadPyodide(files), files.failure]);
   mark("pyodide");
   pyodide.unpackArchive(await Promise.race([zip, files.failure]), "zip", {
@@ -155,8 +181,8 @@ export async function loadPython(onProgress) {
   });
   pyodide.pyimport("sys").path.insert(0, "/course");
   const calls = pyodide.pyimport("course_calls");
-  const { render, missing } = await viz;
-  const python = calls.start(render ?? null, missing ?? "");
+  const python = calls.start(viz.render, viz.problem);
   mark("package");
-  return { pyodide, calls, python, timings, missing: missing ? { [FILES.viz]: missing } : {} };
+  const missing = viz.problem() ? { [FILES.viz]: viz.problem() } : {};
+  return { pyodide, calls, python, timings, missing };
 }

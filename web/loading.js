@@ -12,7 +12,7 @@ const megabytes = (bytes) => (bytes / 1e6).toFixed(1);
 export function watchLoading(session, say) {
   let shown = 0;
   const onProgress = ({ detail: { loaded, total } }) => {
-    if (loaded < total && performance.now() - shown < 500) return;
+    if (!total || (loaded < total && performance.now() - shown < 500)) return;
     shown = performance.now();
     say(`Loading Python… ${megabytes(loaded)} of ${megabytes(total)} MB`);
   };

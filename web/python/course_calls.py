@@ -42,6 +42,7 @@ MESSAGES = {
 # Chromium, the shallowest such recursion overflowed that stack past 325 levels: below
 # that, Python raises its own RecursionError, as on the command line.
 RECURSION_LIMIT = 250
+SEP = (",", ":")  # JSON as compact as JavaScript writes it
 
 
 def encode(type_, **fields):
@@ -51,7 +52,8 @@ def encode(type_, **fields):
     if sorted(fields) != sorted(names):
         raise TypeError(f"a {type_!r} message has {', '.join(names) or 'no fields'}")
     try:
-        return json.dumps({"type": type_, **fields}, allow_nan=False)
+        message = {"type": type_, **fields}
+        return json.dumps(message, allow_nan=False, ensure_ascii=False, separators=SEP)
     except ValueError:
         problem = "holds a number JSON cannot carry (nan or inf)"
     except TypeError as error:
@@ -101,18 +103,20 @@ def handle(text, send):
         return _error(id_, error)
 
 
-def _cannot_draw(why):
-    def render(dot):
-        raise RuntimeError(f"graphs cannot be drawn in this page: {why}")
-
-    return render
-
-
-def start(render_dot=None, missing=""):
-    """Set up the page's Python; returns its version ("3.14.2"). ``render_dot(dot) -> svg``
-    draws graphs; without it (``missing`` says why) a graph raises an error that says so."""
+def start(render_dot, problem=lambda: ""):
+    """Set up the page's Python; returns its version ("3.14.2"). Graphs are drawn with
+    ``render_dot(dot) -> svg``; when it gives no SVG, ``problem()`` says why, and the
+    graph raises an error that says so."""
     import micrograd.viz
 
+    def render(dot):
+        if svg := render_dot(dot):
+            return svg
+        why = problem()
+        raise RuntimeError(
+            f"graphs cannot be drawn in this page: {why}. Reload the page to try again."
+        )
+
     sys.setrecursionlimit(RECURSION_LIMIT)
-    micrograd.viz.set_renderer(render_dot or _cannot_draw(missing))
+    micrograd.viz.set_renderer(render)
     return sys.version.split()[0]
