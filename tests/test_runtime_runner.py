@@ -137,6 +137,14 @@ def test_printed_text_is_sent_on_while_the_code_runs(monkeypatch):
     assert all(e["type"] == "event" and e["id"] == 7 for e in events)
 
 
+def test_an_html_cell_sends_its_markup_as_it_is_printed(monkeypatch):
+    monkeypatch.setattr(runner, "FLUSH_SECONDS", 0.0)
+    source = "print('<pre>1'); print('2</pre>')"
+    reply, events = call("course_runner.run", source=source, html=True, space="h")
+    assert "".join(e["payload"] for e in events) == "<pre>1\n2</pre>\n"
+    assert reply["value"]["figures"] == ["<pre>1\n2</pre>\n"]
+
+
 def test_the_first_line_is_sent_at_once_and_later_ones_as_they_come(monkeypatch):
     """A long cell shows its first line when it is printed, not with the next one."""
     sent = []

@@ -8,7 +8,7 @@
 import { button } from "./dom.js";
 import { watchLoading } from "./loading.js";
 import { editorInPlaceOf } from "./open-editor.js";
-import { say, show, stream } from "./output.js";
+import { preview, say, show, stream } from "./output.js";
 
 const ran = new Set(); // cells run since Python last started
 const watched = new WeakSet(); // sessions whose restarts clear `ran`
@@ -23,7 +23,6 @@ class Cell {
     this.original = this.code.textContent.replace(/\n$/, "");
     this.built = [...element.children].filter((child) => !child.contains(this.code));
     this.editor = null;
-    this.notebook = element.classList.contains("jp-Cell"); // a lab: cells build on earlier ones
     this.build();
   }
 
@@ -71,8 +70,10 @@ class Cell {
     const stopWatching = this.watchLoading();
     let result;
     try {
-      const options = { name: `cell ${this.number}`, html: "html" in this.element.dataset };
-      options.onText = (name, text) => stream(this.output, name, text);
+      const html = "html" in this.element.dataset;
+      const options = { name: `cell ${this.number}`, html };
+      options.onText = (name, text) =>
+        html && name === "stdout" ? preview(this.output, text) : stream(this.output, name, text);
       result = await this.course.run(this.source(), options);
     } catch (error) {
       say(this.output, this.failure(error), { error: !this.stoppedByReader(error) });
@@ -85,8 +86,8 @@ class Cell {
     show(this.output, result);
     this.markErrorLine(result.error);
     ran.add(this);
-    if (this.notebook && result.error?.includes("NameError")) this.hintEarlierCells();
-    this.element.dispatchEvent(new CustomEvent("cell:ran", { detail: result }));
+    if (result.error?.includes("NameError")) this.hintEarlierCells(); // cells build on earlier ones
+    this.element.dispatchEvent(new CustomEvent("cell:ran", { detail: result, bubbles: true }));
   }
 
   stoppedByReader(error) {
@@ -120,7 +121,7 @@ class Cell {
 
   /** In the editor, highlight the line of this cell that the error points to. */
   markErrorLine(error) {
-    const lines = [...(error ?? "").matchAll(/"<cell (\d+)>", line (\d+)/g)];
+    const lines = [...(error ?? "").matchAll(/File "<cell (\d+)>", line (\d+)/g)];
     const mine = lines.filter((match) => Number(match[1]) === this.number).pop();
     const line = mine ? Number(mine[2]) : 0;
     this.editor?.markLine(line >= 1 && line <= this.source().split("\n").length ? line : null);

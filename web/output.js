@@ -3,6 +3,9 @@
 // sanitised by web/sanitize.js before they reach the page).
 import { sanitize } from "./sanitize.js";
 
+const PREVIEW = 1_000_000; // characters of printed markup drawn while the code runs
+const printed = new WeakMap(); // output -> the markup printed so far by the running code
+
 function samp(kind, text) {
   const element = document.createElement("samp");
   element.className = `mg-${kind}`;
@@ -35,6 +38,7 @@ export function figure(markup) {
 
 /** Show `result` ({stdout, stderr, error, figures, repr}) in `output`. */
 export function show(output, result) {
+  printed.delete(output);
   const parts = [];
   if (result.stdout) parts.push(samp("stdout", result.stdout));
   if (result.stderr) parts.push(samp("stderr", result.stderr));
@@ -47,7 +51,22 @@ export function show(output, result) {
 
 /** Show a message (a note, or an error when `error` is true) in `output`. */
 export function say(output, text, { error = false } = {}) {
+  printed.delete(output);
   output.replaceChildren(samp(error ? "error" : "note", text));
+}
+
+/** Draw the markup printed so far (an html cell), in place of what was drawn before. */
+export function preview(output, text) {
+  const markup = (printed.get(output) ?? "") + text;
+  printed.set(output, markup);
+  if (markup.length > PREVIEW) return;
+  let box = output.querySelector(":scope > .mg-preview");
+  if (!box) {
+    output.querySelector(":scope > .mg-note")?.remove(); // "Running…"
+    box = output.appendChild(document.createElement("span"));
+    box.className = "mg-preview";
+  }
+  box.replaceChildren(...figure(markup));
 }
 
 /** Append printed text to `output` while the code runs. */

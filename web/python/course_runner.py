@@ -9,7 +9,8 @@ one), and returns what a reader should see, as JSON data::
 - Output is capped: past ``MAX_CHARS`` characters per stream, the rest is counted, not kept;
   ``repr`` past ``MAX_REPR``, and ``value`` is null past ``MAX_VALUE`` characters of JSON.
 - Printed text reaches the page as it is printed: ``emit("stdout" or "stderr", text)``,
-  at most every ``FLUSH_SECONDS``, and the rest when the cell ends.
+  at most every ``FLUSH_SECONDS``, and the rest when the cell ends (markup too, in an
+  html cell: the page draws it as it grows).
 - An error shows the exception and the cell's own frames, never this module's.
 - Display: when the last statement is an expression whose value has ``_repr_svg_`` or
   ``_repr_html_`` returning text, that markup is a figure; other values show as ``repr``
@@ -159,9 +160,7 @@ def run(source, *, name="cell", space="main", html=False, inputs=None, emit=None
     _cell_files.add(filename)
     scope = namespace(space)
     scope.update(inputs or {})
-    out = CappedStream(
-        "stdout", MAX_MARKUP if html else MAX_CHARS, None if html else emit
-    )
+    out = CappedStream("stdout", MAX_MARKUP if html else MAX_CHARS, emit)
     err = CappedStream("stderr", on_text=emit)
     figures, error, shown = [], None, (None, None)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
