@@ -1,8 +1,9 @@
 """Python in the page, in headless Chromium with every outside request refused.
 
-The public contract (window.course.ready/run, the cells' buttons and <output>), the same
-printed output as CPython, graphs drawn by viz.js, Stop, the editor, instant navigation
-keeping Python loaded, and axe on a page whose cells ran.
+The public contract (window.course.ready/run/call, the cells' buttons and <output>), the
+same printed output as CPython, graphs drawn by viz.js, Stop, the editor, instant
+navigation keeping Python loaded, and axe on a page whose cells ran. Recovery from
+failures: tests/test_runtime_recovery.py.
 """
 
 import html
@@ -14,7 +15,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from hooks import runnable
 from scripts.pages_server import PagesServer
 from tests.browser import OPEN_FOLDS, assert_clean, open_page, refuse_outside
 
@@ -68,6 +68,44 @@ def test_ready_and_run_contract(lesson):
     assert result["error"].endswith("ZeroDivisionError: division by zero\n")
     assert 'File "<cell>", line 3, in <module>' in result["error"]
     assert "course_runner" not in result["error"]
+
+
+def test_call_contract(lesson):
+    """window.course.call(fn, kwargs, {onEvent}): the value, the events as they come, and
+    the function's own error."""
+    got = lesson.evaluate(
+        """async () => {
+          const c = window.course, events = [];
+          const parts = await c.call("course_playgrounds.render",
+                                     {name: "descent", values: {lr: "0.5"}});
+          const ran = await c.call("course_runner.run", {source: "print(1)\\n2", space: "x"},
+                                   {onEvent: (kind, payload) => events.push([kind, payload])});
+          const refused = await c.call("os.system", {command: "true"}).catch(e => e);
+          const raised = await c.call("course_playgrounds.render", {name: "nope"})
+            .catch(e => e);
+          return {parts: Object.keys(parts), ran, events,
+                  refused: [refused.name, refused.message],
+                  raised: [raised.name, raised.message, raised.traceback.split("\\n")[0]]};
+        }"""
+    )
+    assert got["parts"] == ["readout", "figure", "table"]
+    assert got["ran"] == {
+        "stdout": "1\n",
+        "stderr": "",
+        "error": None,
+        "figures": [],
+        "repr": "2",
+        "value": 2,
+    }
+    assert {kind for kind, _ in got["events"]} == {"stdout"}
+    assert "".join(text for _, text in got["events"]) == "1\n"  # as it was printed
+    assert got["refused"][0] == "PythonError"
+    assert got["refused"][1].startswith("LookupError: the page cannot call 'os.system'")
+    name, message, traceback = got["raised"]
+    assert name == "PythonError" and traceback == "Traceback (most recent call last):"
+    assert message.startswith(
+        "ValueError: no playground named 'nope'; there are descent"
+    )
 
 
 def test_the_whole_package_is_there_checker_included(lesson):
@@ -149,16 +187,6 @@ OWN_PROGRAMS = [
 ]
 
 
-def _lesson_text_cells():
-    """Runnable lesson fences whose build-time output is text (the sample)."""
-    cells = []
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        for fence in runnable.fences(md.read_text()):
-            if runnable.decide(fence) == "run" and 'result="text"' in fence.info:
-                cells.append(fence.source)
-    return cells[::3]  # every third: a sample over every page
-
-
 def _cpython_outputs(sources):
     """What each source prints under the CPython running the tests, in a fresh process."""
     program = (
@@ -183,7 +211,8 @@ def _cpython_outputs(sources):
 
 
 def test_the_page_prints_what_cpython_prints(lesson):
-    sources = OWN_PROGRAMS + _lesson_text_cells()
+    """Programs of our own; every cell of every page is compared by test_runtime_pages."""
+    sources = OWN_PROGRAMS
     expected = _cpython_outputs(sources)
     differ = []
     for i, (source, want) in enumerate(zip(sources, expected, strict=True)):

@@ -7,6 +7,8 @@
 //   window.course.createSession()  another PythonSession: its own worker and memory
 //   window.course.check(exercise, source) -> Promise<{exit, concepts, report, problems}>
 //   window.course.tutorPrompt(exercise)   -> Promise<text>   (web/checker.js)
+//   window.course.sanitize(markup) -> Promise<{fragment, removed}>  what every figure goes
+//                                     through before it is shown (web/sanitize.js)
 //
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
@@ -33,6 +35,7 @@ window.course = {
     import("./checker.js").then((m) => m.check(window.course, exercise, source, options)),
   tutorPrompt: (exercise, options) =>
     import("./checker.js").then((m) => m.tutorPromptFor(window.course, exercise, options)),
+  sanitize: (markup) => import("./sanitize.js").then((m) => m.sanitize(markup)),
 };
 
 function onEveryPage(callback) {
