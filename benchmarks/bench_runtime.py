@@ -8,6 +8,10 @@ and drives headless Chromium (the run fails if anything asks for another host):
   to the first result, and bytes sent to get there (budget 5 s, 7 MB);
 - warm start: the page is reloaded (HTTP cache) and Run clicked again (budget 3 s);
 - next lesson: after moving to the next lesson in the page, the first Run (budget 0.5 s);
+- restart: Python stopped in a page where it ran, until the fresh worker is ready (what a
+  Stop, a time limit or a crash costs the reader);
+- a playground redraw: the bytes of the reply the page receives (descent, lr 0.5);
+- recursion: how deep a cell's plain recursion goes before its RecursionError;
 - a page nobody runs: the bytes the page features add to a lesson page, HTML and the files
   loaded with it (budget 10 KB for a lesson with cells only; one with an exercise and a
   playground too is printed beside it).
@@ -28,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.served import arguments, served_site  # noqa: E402
 
 LESSON, NEXT = "/02-value/backpropagation/", "/02-value/more-operations/"
+DESCENT = "/04-training/gradient-descent/"
 # Lessons nobody runs: one with runnable cells only (the budget's case), and LESSON, which
 # also has an exercise editor and a playground.
 IDLE = {"/01-big-picture/derivatives/": "cells", LESSON: "cells, exercise, playground"}
@@ -87,6 +92,50 @@ def measure_starts(browser, server, runs):
     return cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps
 
 
+# Records the size of every message the page receives on a MessagePort (the worker's replies).
+COUNT_REPLIES = """
+const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, "onmessage");
+Object.defineProperty(MessagePort.prototype, "onmessage", {
+  get() { return onmessage.get.call(this); },
+  set(listener) {
+    onmessage.set.call(this, (event) => {
+      const text = typeof event.data === "string" ? event.data : "";
+      (window.replies ??= []).push([text.length, new TextEncoder().encode(text).length]);
+      return listener(event);
+    });
+  },
+});
+"""
+DEPTH = "def f(n):\n    try:\n        return f(n + 1)\n    except RecursionError:\n"
+DEPTH += "        return n\nf(0)"
+
+
+def measure_python(browser, server, runs):
+    """Restart times, a descent redraw's reply, and the recursion depth a cell reaches."""
+    context = browser.new_context()
+    context.add_init_script(COUNT_REPLIES)
+    page = context.new_page()
+    page.goto(server.url.rstrip("/") + DESCENT, wait_until="networkidle")
+    page.evaluate("window.course.ready()")
+    restarts = [
+        page.evaluate(
+            "async () => { const s = window.course.session, t = performance.now();"
+            " s.stop(); await s.ready(); return (performance.now() - t) / 1000; }"
+        )
+        for _ in range(runs)
+    ]
+    page.evaluate("window.replies = []")
+    parts = page.evaluate(
+        "window.course.call('course_playgrounds.render',"
+        " {name: 'descent', values: {lr: '0.5'}})"
+    )
+    (reply,) = page.evaluate("window.replies")
+    depth = page.evaluate("s => window.course.run(s)", DEPTH)["value"]
+    context.close()
+    sizes = {name: len(markup) for name, markup in parts.items()}
+    return restarts, reply, sizes, depth
+
+
 # What this feature adds to a lesson's HTML: the cell wrappers (an opening tag here, and a
 # closing </div> each), the notes under static code, and the script and style tags.
 OURS = re.compile(
@@ -125,6 +174,22 @@ def line(name, value, unit, budget=None, runs=None):
     if runs:
         text += "  runs: " + ", ".join(f"{v:.2f}" for v in runs)
     print(text)
+
+
+def report_python(restarts, reply, sizes, depth):
+    line(
+        "restart after Stop or a crash",
+        statistics.median(restarts),
+        "s",
+        None,
+        restarts,
+    )
+    chars, utf8 = reply
+    print(
+        f"a descent redraw's reply         {chars:,} characters of JSON ({utf8:,} bytes);"
+        f" parts: {', '.join(f'{k} {v:,}' for k, v in sizes.items())}"
+    )
+    print(f"a cell's recursion goes          {depth} calls deep before RecursionError")
 
 
 def report(site, cold, cold_bytes, warm, warm_bytes, nxt, page_bytes, steps, idle):
@@ -168,6 +233,7 @@ def main():
         starts = measure_starts(browser, server, args.runs)
         idle = [idle_page_extra(browser, server, site, path) for path in IDLE]
         report(site, *starts, idle)
+        report_python(*measure_python(browser, server, args.runs))
 
 
 if __name__ == "__main__":
