@@ -18,17 +18,19 @@ const post = (text) => (port ? port.postMessage(text) : early.push(text));
 
 const python = loadPython((progress) => post(encode("progress", progress)));
 python.then(
-  ({ python: version, timings, missing }) => post(encode("ready", { python: version, timings, missing })),
+  ({ python: version, timings, missing }) => {
+    post(encode("ready", { python: version, timings, missing }));
+  },
   (error) => {
     const file = error instanceof FileError ? error.file : "";
     post(encode("failed", { file, message: error.message ?? String(error) }));
   },
 );
 
-/** Whether Pyodide can still run Python after `error` came out of a call. */
+/** Whether Pyodide can still run Python after an error came out of a call. */
 function alive(pyodide) {
   try {
-    pyodide.runPython("None");
+    pyodide.pyimport("sys");
     return true;
   } catch {
     return false;
@@ -47,12 +49,19 @@ function death(error) {
 
 let dead = false;
 
+/** What Python may post while call `id` runs: its events, nothing else (the code it runs
+ * can reach this function: a forged reply must not pass). */
+const eventsOf = (id) => (text) => {
+  const message = JSON.parse(text);
+  if (message.type === "event" && message.id === id) post(text);
+};
+
 async function answer(text) {
   const loaded = await python.catch(() => null); // a failed start was said already
   if (!loaded || dead) return;
   const { pyodide, calls } = loaded;
   try {
-    post(calls.handle(text, post));
+    post(calls.handle(text, eventsOf(JSON.parse(text).id)));
   } catch (error) {
     if (alive(pyodide)) {
       const { id } = JSON.parse(text);
