@@ -262,9 +262,23 @@ def test_an_html_cell_draws_its_markup_as_it_arrives(lesson):
     drawn = cell.locator("output .mg-preview pre")
     expect(drawn).to_have_text("row 0\n")
     assert cell.get_by_role("button", name="Run cell 1", exact=True).is_disabled()
-    expect(cell.locator("output .mg-figure pre")).to_have_text("row 0\nrow 1")
+    expect(cell.locator("output .mg-drawn pre")).to_have_text("row 0\nrow 1")
     assert cell.locator("output .mg-preview").count() == 0  # the result replaced it
     cell.get_by_role("button", name="Reset cell 1 to the page's code").click()
+
+
+def test_what_the_build_printed_is_hidden_once_the_cell_runs(lesson):
+    """training-the-mlp's run printed a <pre> at build time: the theme's style for <pre>
+    must not keep it on screen above the run's own rows."""
+    navigate(lesson, lesson.context.site + "/05-full-picture/training-the-mlp/")
+    cell = lesson.locator('[data-course="cell"]').first
+    built = cell.locator("> pre")
+    expect(built).to_be_visible()
+    cell.get_by_role("button", name="Run cell 1", exact=True).click()
+    expect(built).to_be_hidden()
+    cell.get_by_role("button", name="Stop cell 1: restarts Python").click()
+    expect(cell.locator("output")).to_contain_text("Python was stopped")
+    lesson.wait_for_function("window.course.session.state === 'ready'")
 
 
 # --- figures ------------------------------------------------------------------------------

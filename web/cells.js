@@ -66,6 +66,7 @@ class Cell {
     if (this.running) return;
     this.setRunning(true);
     this.output.hidden = false;
+    for (const child of this.built) child.hidden = true; // what this run shows replaces it
     say(this.output, "Running…");
     const stopWatching = this.watchLoading();
     let result;
@@ -82,7 +83,6 @@ class Cell {
       stopWatching();
       this.setRunning(false);
     }
-    for (const child of this.built) child.hidden = true;
     show(this.output, result);
     this.markErrorLine(result.error);
     ran.add(this);

@@ -27,7 +27,7 @@ function describe(figure) {
 /** A figure of `markup`, sanitised; and a note of what was left out, if anything was. */
 export function figure(markup) {
   const element = document.createElement("span");
-  element.className = "mg-figure";
+  element.className = "mg-drawn";
   const { fragment, removed } = sanitize(markup);
   element.append(fragment);
   describe(element);
