@@ -8,7 +8,7 @@
 import { button } from "./dom.js";
 import { watchLoading } from "./loading.js";
 import { editorInPlaceOf } from "./open-editor.js";
-import { preview, say, show, stream } from "./output.js";
+import { prepare, preview, say, show, stream } from "./output.js";
 
 const ran = new Set(); // cells run since Python last started
 const watched = new WeakSet(); // sessions whose restarts clear `ran`
@@ -75,7 +75,7 @@ class Cell {
       const options = { name: `cell ${this.number}`, html };
       options.onText = (name, text) =>
         html && name === "stdout" ? preview(this.output, text) : stream(this.output, name, text);
-      result = await this.course.run(this.source(), options);
+      [result] = await Promise.all([this.course.run(this.source(), options), prepare()]);
     } catch (error) {
       say(this.output, this.failure(error), { error: !this.stoppedByReader(error) });
       return;

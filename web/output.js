@@ -1,7 +1,16 @@
 // What a run shows, in a cell's <output>: printed text, the value of a last expression,
 // the error, and figures (SVG or HTML markup, as the code displayed or printed them,
 // sanitised by web/sanitize.js before they reach the page).
-import { sanitize } from "./sanitize.js";
+//
+// The sanitiser loads with a page's first run (`await prepare()` before show()): a lesson
+// nobody runs does not load it.
+let sanitize = null;
+let sanitizer = null; // Promise of it
+
+export function prepare() {
+  sanitizer ??= import("./sanitize.js").then((module) => (sanitize = module.sanitize));
+  return sanitizer;
+}
 
 const PREVIEW = 1_000_000; // characters of printed markup drawn while the code runs
 const printed = new WeakMap(); // output -> the markup printed so far by the running code
@@ -59,7 +68,7 @@ export function say(output, text, { error = false } = {}) {
 export function preview(output, text) {
   const markup = (printed.get(output) ?? "") + text;
   printed.set(output, markup);
-  if (markup.length > PREVIEW) return;
+  if (markup.length > PREVIEW || !sanitize) return; // drawn with the next piece, or at the end
   let box = output.querySelector(":scope > .mg-preview");
   if (!box) {
     output.querySelector(":scope > .mg-note")?.remove(); // "Running…"
