@@ -192,6 +192,49 @@ def test_every_cell_of_every_page_runs_and_shows_what_cpython_shows(
     assert not problems, "\n".join(problems)
 
 
+def playground_values():
+    """For each playground: its starting values, then each choice, and each slider at its
+    ends (training steps kept few: the page trains them)."""
+    from tests.web_python import course_playgrounds
+
+    asked = []
+    for name, module in course_playgrounds.PLAYGROUNDS.items():
+        asked.append((name, {}))
+        for control in module.CONTROLS:
+            if hasattr(control, "options"):
+                asked += [(name, {control.name: v}) for v, _ in control.options]
+            elif hasattr(control, "lo"):
+                hi = min(control.hi, 10) if control.name == "step" else control.hi
+                asked += [(name, {control.name: f"{v:g}"}) for v in (control.lo, hi)]
+    return asked
+
+
+DRAW = """async ([name, values]) => {
+  for (;;) {
+    const parts = await window.course.call("course_playgrounds.render", {name, values});
+    if (!parts.pending) return Object.values(parts);
+  }
+}"""
+
+
+def test_every_playground_figure_passes_the_sanitiser_unchanged(
+    pages_site, browser_context
+):
+    page = open_page(browser_context, pages_site + "/04-training/gradient-descent/")
+    markups = []
+    for name, values in playground_values():
+        markups += page.evaluate(DRAW, [name, values])
+    seen = page.evaluate(SANITISED, markups)
+    changed = [
+        (found, markup[:200])
+        for found, markup in zip(seen, markups, strict=True)
+        if found["removed"] or not found["same"]
+    ]
+    print(f"\n{len(markups)} parts of playgrounds drawn in the page")
+    assert len(markups) > 40 and not changed, changed
+    assert not page.errors and not browser_context.outside
+
+
 def test_the_site_still_works_after_instant_navigation(pages_site, browser_context):
     """Search, the palette switch, math and the labs' styles, on pages reached in place."""
     page = open_page(browser_context, pages_site + "/")
