@@ -21,7 +21,7 @@ import logging
 import re
 from pathlib import Path
 
-from micrograd.check.concepts import CONCEPTS, SITE
+from micrograd.check.concepts import CONCEPTS
 from micrograd.check.exercises import EXERCISES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +91,6 @@ def editor_markup(name, page, tags):
     data = {
         "exercise": name,
         "file": f"{name}.py",
-        "site": SITE,
         "root": root,
         "progress": root + "exercises/progress/",
         "watch": {

@@ -4,7 +4,7 @@
 // list show at once; the editor loads as the exercise comes near the screen, Python on the
 // first Check (web/checker.js).
 //
-// Markup: data-course-data, JSON {exercise, file, site, root, progress,
+// Markup: data-course-data, JSON {exercise, file, root, progress,
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
@@ -75,9 +75,6 @@ class Exercise {
     return this.editor?.value ?? memory.code(this.name) ?? this.starter;
   }
 
-  localize = (url) =>
-    url.startsWith(this.data.site) ? this.data.root + url.slice(this.data.site.length) : url;
-
   async openEditor() {
     const options = {
       doc: this.source(),
@@ -123,7 +120,7 @@ class Exercise {
 
   show(result, heading) {
     this.result = result;
-    render(this.report, result, this.localize);
+    render(this.report, result, this.data.root);
     if (heading) this.report.prepend(element("span", "mg-report-when", `${heading}\n\n`));
     this.report.hidden = false;
     this.showHints();

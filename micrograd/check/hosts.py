@@ -8,7 +8,7 @@ raw observations come out, and :func:`~micrograd.check.decide.decide` makes the 
 - :func:`check_objects`, the Python API: the same, in a forked child (where the system
   can fork), so that a learner's code that swallows every exception cannot hang it.
 - :func:`check_source`, the page (a Web Worker running Pyodide): everything in-process,
-  source text in, ``{"exit", "concepts", "report"}`` out. The page enforces its time limit
+  source text in, the report as data (:func:`result`) out. The page enforces its time limit
   by stopping the worker. (Hence no module-level import of what Pyodide lacks.)
 """
 
@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 
-from micrograd.check.concepts import CONCEPTS, lesson_url
+from micrograd.check.concepts import CONCEPTS
 from micrograd.check.decide import decide
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.observe import (
@@ -34,7 +34,7 @@ from micrograd.check.observe import (
     restore,
     writer,
 )
-from micrograd.check.report import Report
+from micrograd.check.report import Report, render
 
 DEFAULT_MEMORY = 2048  # MiB
 _SOURCE_ROOT = os.path.dirname(
@@ -288,12 +288,11 @@ def check_source(name, source, *, filename=None, hint=1, emit=None):
     """Check ``source`` (the text of a learner's file) for exercise ``name``, in this
     process: the entry point of the page's Web Worker.
 
-    Returns ``{"exit", "concepts", "report", "problems"}``: the exit code, concept ids and
-    report text that ``python -m micrograd.check NAME FILE`` gives for the same code, and
-    for each mistake its concept, title, lesson URL, every hint level and the line of the
-    learner's file it points to (or None). ``emit(kind, payload)``, if given, sees every
-    message as it comes (``start`` says which example is running: if the page has to stop
-    the worker, :func:`timeout_result` reports it).
+    Returns :func:`result`: for the same code, the exit code, concept ids and report text
+    that ``python -m micrograd.check NAME FILE`` gives, and the report as data.
+    ``emit(kind, payload)``, if given, sees every message as it comes (``start`` says
+    which example is running: if the page has to stop the worker, :func:`timeout_result`
+    reports it).
     """
     ex = exercise(name)
     filename = filename or f"{name}.py"
@@ -335,22 +334,24 @@ def timeout_result(name, messages, seconds, elapsed, *, filename=None, hint=1):
 
 
 def result(report):
-    """A report as plain data, for a page."""
-    problems = []
-    for item in report.problems:
-        concept = CONCEPTS[item.concept]
-        problems.append(
-            {
-                "concept": item.concept,
-                "title": concept.title,
-                "lesson": lesson_url(concept),
-                "hints": list(concept.hints),
-                "line": item.line,
-            }
-        )
+    """A report as plain data (JSON): :meth:`~micrograd.check.report.Report.data`, with the
+    command line's ``report`` text, the ``concepts`` it names, and ``problems``: for each
+    mistake (✗), its concept, title, lesson (a path of the site), every hint level and the
+    line of the learner's file it points to (or None)."""
+    data = report.data()
+    problems = [
+        {
+            "concept": item.concept,
+            "title": CONCEPTS[item.concept].title,
+            "lesson": CONCEPTS[item.concept].lesson,
+            "hints": list(CONCEPTS[item.concept].hints),
+            "line": item.line,
+        }
+        for item in report.problems
+    ]
     return {
-        "exit": report.exit_code,
+        **data,
         "concepts": report.concepts,
-        "report": report.render(),
+        "report": render(data),
         "problems": problems,
     }
