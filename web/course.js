@@ -6,6 +6,7 @@
 //   window.course.createSession()  another PythonSession: its own worker and memory
 //   window.course.check(exercise, source) -> Promise<{exit, concepts, report, problems}>
 //   window.course.tutorPrompt(exercise)   -> Promise<text>   (web/checker.js)
+//   window.course.checkerIdle()           -> Promise, once the checker's next Python is ready
 //
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
@@ -28,6 +29,7 @@ window.course = {
     import("./checker.js").then((m) => m.check(window.course, exercise, source, options)),
   tutorPrompt: (exercise, options) =>
     import("./checker.js").then((m) => m.tutorPromptFor(window.course, exercise, options)),
+  checkerIdle: () => import("./checker.js").then((m) => m.whenIdle()),
 };
 
 function onEveryPage(callback) {

@@ -4,7 +4,7 @@
 // list show at once; the editor loads as the exercise comes near the screen, Python on the
 // first Check (web/checker.js).
 //
-// Markup: data-course-data, JSON {exercise, file, root, progress,
+// Markup: data-course-data, JSON {exercise, file, root, progress, limits: {seconds, cases},
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
@@ -137,8 +137,9 @@ class Exercise {
     this.watch.hidden = true;
     const onStatus = (text) => (this.status.textContent = text);
     const began = performance.now();
+    const options = { onStatus, limits: this.data.limits };
     try {
-      const result = await checker.check(this.course, this.name, this.source(), { onStatus });
+      const result = await checker.check(this.course, this.name, this.source(), options);
       this.show(result);
       const took = ((performance.now() - began) / 1000).toFixed(1);
       this.status.textContent = `${verdict(result)} (${took} s)`;
