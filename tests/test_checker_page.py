@@ -5,7 +5,8 @@ report is made by a judge that never runs a learner's code (web/checker.js,
 web/python/course_checker.py). Learner files that patch the course's code, walk the stack
 to the checker, post their own results, recurse without end, exit or eat memory get the
 command line's verdict and change nothing for the next Check; a report's links reach the
-page only as paths of this site.
+page only as paths of this site; a Check that cannot run never leaves an earlier report
+on screen as its answer.
 """
 
 import json
@@ -330,3 +331,54 @@ def test_a_reports_links_are_paths_of_this_site(context, pages_site):
     hrefs = [href for _, href, _ in links]
     good = "../../02-value/backpropagation/#what-each-broken-rule-does"
     assert hrefs == [good, good, "../../02-value/backpropagation/#why"], hrefs
+
+
+BROKEN_SESSION = """() => {
+  window.realCreateSession = window.course.createSession;
+  window.course.createSession = () => ({
+    state: "off",
+    ready: () => Promise.reject(new Error("no Python here")),
+    run: () => Promise.reject(new Error("no Python here")),
+    close() {},
+    addEventListener() {},
+    removeEventListener() {},
+  });
+}"""
+
+
+def test_a_check_that_cannot_run_never_shows_an_earlier_report_as_its_own(
+    context, pages_site
+):
+    page = open_page(context, pages_site + VALUE_PAGE)
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.wait_for()
+    report = page.locator(".mg-report")
+    status = page.locator(".mg-exercise-bar [role=status]")
+    button = page.get_by_role("button", name="Check your value.py")
+
+    def check_code(source):
+        editor.click()
+        editor.press("Control+a")
+        page.keyboard.insert_text(source)
+        button.click()
+        expect(button).to_be_enabled(timeout=WAIT)
+
+    check_code(WRONG)
+    expect(report).to_contain_text("[grad-accumulation]")
+    check_code(in_backward(CORRECT["value"], "import os; os._exit(1)"))  # Python dies
+    expect(report).to_contain_text("stopped Python (exit status 1)")
+    expect(report).not_to_contain_text("[grad-accumulation]")
+    page.evaluate("window.course.checkerIdle()")
+    page.evaluate(BROKEN_SESSION)  # the next sandbox cannot start
+    check_code(WRONG)  # the spare, started before: it runs
+    expect(report).to_contain_text("[grad-accumulation]")
+    check_code(WRONG)
+    expect(status).to_contain_text("The check could not run: no Python here")
+    expect(report).to_contain_text("The check could not run")
+    expect(report).not_to_contain_text("[grad-accumulation]")
+    page.get_by_role("button", name="Show the next hint").click()
+    expect(status).to_contain_text("Check your code first")
+    page.evaluate("window.course.createSession = window.realCreateSession")
+    check_code(CORRECT["value"])
+    expect(report).to_contain_text("Well done")

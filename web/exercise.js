@@ -145,10 +145,22 @@ class Exercise {
       this.status.textContent = `${verdict(result)} (${took} s)`;
       if (result.exit === 0) this.showPassed();
     } catch (error) {
-      this.status.textContent = `The check could not run: ${error.message ?? error}`;
+      this.showFailure(`The check could not run: ${error.message ?? error}`);
     } finally {
       this.setChecking(false);
     }
+  }
+
+  /** A check that could not run: said where the report was, so that the report of an
+   * earlier check is never taken for this one's. */
+  showFailure(why) {
+    this.status.textContent = why;
+    this.result = null;
+    const advice = "Nothing was checked. Check again; if it happens again, reload the page.";
+    this.report.replaceChildren(element("span", "mg-report-when", `${why}\n\n${advice}`));
+    this.report.hidden = false;
+    this.hints.replaceChildren();
+    this.markLine(null);
   }
 
   showPassed() {
