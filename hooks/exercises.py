@@ -5,7 +5,7 @@
   fence, for those who work on their own machine) and is followed by
   ``<div data-course="exercise">``, which web/exercise.js turns into the editor. Everything
   it needs is written here from the repository's files: the starter (shown as code until
-  the editor loads) and the concepts that apply
+  the editor loads), the checker's time limits, and the concepts that apply
   here (the checker's for this exercise and those of the page's pitfalls), for the "watch
   out" list that shows before Python has loaded.
 - Pitfalls: an item of a Pitfalls box that ends with ``{ data-concepts="id id" }`` (an
@@ -21,8 +21,9 @@ import logging
 import re
 from pathlib import Path
 
-from micrograd.check.concepts import CONCEPTS, SITE
+from micrograd.check.concepts import CONCEPTS
 from micrograd.check.exercises import EXERCISES
+from micrograd.check.hosts import limits
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTERS = ROOT / "docs" / "exercises" / "starters"
@@ -91,9 +92,9 @@ def editor_markup(name, page, tags):
     data = {
         "exercise": name,
         "file": f"{name}.py",
-        "site": SITE,
         "root": root,
         "progress": root + "exercises/progress/",
+        "limits": limits(name),  # the whole run's and each example's, in seconds
         "watch": {
             i: _concept(CONCEPTS[i], root) for i in applies if not CONCEPTS[i].fallback
         },

@@ -372,3 +372,36 @@ def test_the_python_api_checks_in_process_where_nothing_can_fork(monkeypatch):
         forked.concepts,
         str(forked),
     )
+
+
+def test_json_is_the_report_as_data():
+    """``--json``: what check_source returns, the report's text rendered from its data."""
+    import json
+
+    from micrograd.check.report import render
+
+    status, output = checked.command_line("value", "plus_assign", "--json")
+    data = json.loads(output)
+    assert status == 1 and data == checked.page("value", "plus_assign")
+    assert data["report"] == render(data)
+    assert data["summary"] == data["report"].split("\n\n")[-1].replace("\n", " ")
+    fail = next(item for item in data["items"] if item["kind"] == "fail")
+    assert fail["concept"] == "grad-accumulation" == data["problems"][0]["concept"]
+    assert fail["lesson"] == "02-value/backpropagation/#what-each-broken-rule-does"
+    assert fail["hint"] == {
+        "level": 1,
+        "levels": 3,
+        "text": data["problems"][0]["hints"][0],
+    }
+    assert [row["label"] for row in fail["rows"]][:2] == ["Checked:", "Example:"]
+    assert data["next_hint"] == 2 and data["exit"] == 1 and data["compare"] == []
+    status, output = checked.command_line(
+        "value", "plus_assign", "--json", "--hint", "3"
+    )
+    assert json.loads(output)["next_hint"] is None
+    passed = json.loads(checked.command_line("value", "correct", "--json")[1])
+    assert passed["compare"] == list(EXERCISES["value"].compare) and passed["compare"]
+    status, output = checked.command_line(
+        "value", "plus_assign", "--json", "--tutor-prompt"
+    )
+    assert status == 2 and "not allowed with" in output

@@ -262,32 +262,6 @@ def test_nothing_of_the_run_is_left_in_the_page(tmp_path):
     assert micrograd.check.check_source is check_source
 
 
-def test_the_page_reports_a_stopped_worker():
-    """The page stops a worker that runs out of time; timeout_result() turns what the
-    worker said before into the command line's report."""
-    from micrograd.check.hosts import timeout_result
-
-    messages = []
-    source = mutants.source("value", "plus_assign")
-    check_source(
-        "value", source, emit=lambda kind, payload: messages.append((kind, payload))
-    )
-    k = next(p["case"] for kind, p in messages if kind == "start" and p["case"] > 10)
-    cut = messages[
-        : next(
-            i
-            for i, (kind, p) in enumerate(messages)
-            if kind == "start" and p["case"] == k
-        )
-        + 1
-    ]
-    found = timeout_result("value", cut, 10, 12.0)
-    assert found["exit"] == 1 and found["concepts"] == ["timeout"]
-    assert "did not finish within" in found["report"]
-    slow = timeout_result("value", cut, 10, 0.5)
-    assert slow["concepts"] == ["slow"]
-
-
 def test_the_page_entry_point_needs_nothing_pyodide_lacks():
     """Pyodide has no processes, no resource limits, no terminal: with those modules
     missing, check_source still gives the command line's verdict."""

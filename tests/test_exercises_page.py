@@ -113,20 +113,44 @@ def tab(browser, server):
     context.close()
 
 
+# The page's Python on one file of the suite: the sandbox's half, then the judge's, in one
+# session of its own (in a Check they are two; tests/test_checker_page.py tests that).
+IN_THE_PAGES_PYTHON = """async ([exercise, source]) => {
+  window.suitePython ??= window.course.createSession();
+  const nonce = "0".repeat(32);
+  const {value, error} = await window.suitePython.run(`
+import course_checker
+lines = []
+course_checker.observe(exercise, source, exercise + ".py", nonce,
+                       lambda kind, event: lines.append(event["line"]))
+course_checker.judge(exercise, lines, nonce, today="2025-03-01")["result"]`,
+    {inputs: {exercise, source, nonce}, space: "suite"});
+  return value ?? {exit: null, concepts: [], report: error};
+}"""
+
+
 def test_every_file_of_the_mutation_suite_gets_the_command_lines_verdict(tab):
     differ, began = [], time.perf_counter()
     for exercise, name in SUITE:
         source = checked.source(exercise, name)
         want = checked.page(exercise, name)
-        got = tab.evaluate("([e, s]) => window.course.check(e, s)", [exercise, source])
+        got = tab.evaluate(IN_THE_PAGES_PYTHON, [exercise, source])
         same = {k: got[k] == want[k] for k in ("exit", "concepts", "report")}
         if not all(same.values()):
             differ.append(f"{exercise}/{name}: {got['exit']} {got['concepts']}")
         if (exercise, name) in MUTANTS:
             assert got["concepts"][:1] == [MUTANTS[exercise, name].concept], name
     seconds = time.perf_counter() - began
-    print(f"\n{len(SUITE)} files checked in the page in {seconds:.1f} s")
+    print(f"\n{len(SUITE)} files checked in the page's Python in {seconds:.1f} s")
     assert not differ, "\n".join(differ)
+
+
+def test_a_check_in_the_page_is_the_command_lines_on_each_exercise(tab):
+    """window.course.check, sandbox and judge, on each exercise's correct solution."""
+    for exercise in EXERCISES:
+        source = checked.source(exercise, "correct")
+        got = tab.evaluate("([e, s]) => window.course.check(e, s)", [exercise, source])
+        assert got == checked.page(exercise, "correct"), exercise
 
 
 def test_a_bad_exercise_name_is_a_clear_error(tab):

@@ -1,94 +1,98 @@
-// The checker in the page: micrograd.check.check_source in a Python session of its own, not
-// the lesson cells', started on the first check and kept from page to page.
+// The checker in the page. A Check runs the reader's file in a sandbox, a Python of its own
+// (a Web Worker) used for that Check only and then thrown away, and the report is made by
+// the judge, a Python that never runs a reader's code (web/python/course_checker.py). The
+// next sandbox starts as soon as one is done, so the next Check does not wait for Python.
 //
-//   await check(course, "value", source, {seconds, onStatus})  (seconds: the run's limit)
-//     -> {exit, concepts, report, problems}: what `python -m micrograd.check value value.py`
-//        says of the same code (problems: per ✗, its concept, title, lesson, hints, line).
-//        The concepts it names join the reader's history (web/memory.js), as on the
-//        command line.
+//   await check(course, "value", source, {seconds, limits, onStatus})
+//     -> the report as data (micrograd.check.hosts.result): {exit, concepts, report,
+//        summary, items, problems, ...}: what `python -m micrograd.check value value.py
+//        --json` says of the same code. The concepts it names join the reader's history
+//        (web/memory.js), as on the command line.
 //   await tutorPrompt(course, "value", source) -> the command line's --tutor-prompt text
 //   codeOf("value") -> the reader's code for the exercise (or the page's starter), or null
+//   await whenIdle() -> once the judge and the next sandbox are ready (or failed to start)
 //
-// Time limits: the spec's, for the whole run (10 s; 180 s for the capstone, counted once
-// Python is ready) and for each example (2 s for most). Past either, the worker is
-// terminated (nothing else stops Python in a page) and a fresh one reports the run as the
-// command line reports a timeout, from the messages the check sent while it ran.
+// Only the sandbox's messages tagged with the Check's nonce, in sequence, count (the judge
+// checks them, as the command line checks its worker's pipe); a sandbox that returns
+// anything but the nonce and the number of messages it sent was not the checker.
+//
+// Time limits (`limits`, from the exercise's page data, else asked of the judge): the
+// whole run's (10 s; 180 s for the capstone, counted once the sandbox is ready) and each
+// example's (2 s for most). Past either, the sandbox is ended (nothing else stops Python
+// in a page) and the judge reports the run as the command line reports a timeout.
 import { watchLoading } from "./loading.js";
 import * as memory from "./memory.js";
+import { PythonError } from "./session.js";
 
-let session = null;
-let queue = Promise.resolve(); // checks run one at a time
+const JUDGE_SECONDS = 120; // the judge's limit for one call: a cold capstone trains twice
+const MESSAGES_LIMIT = 16_000_000; // characters a sandbox may send in one Check
 
-const PREPARE = "import micrograd.check.history, micrograd.check.tutor";
+let judge = null; // {session, ready}
+let spare = null; // the sandbox for the next Check: {session, ready}
+let queue = Promise.resolve(); // Checks run one at a time
+const knownLimits = new Map(); // exercise -> {seconds, cases}
 
-// Each message of the check reaches the page as it is sent: the cell runner's stream
-// passes text on to the page as it comes (on_text), here under the name "check".
-const CHECK = `
-import json, sys
-from micrograd.check import check_source
-from micrograd.check.history import entries
-from datetime import date
+/** Call `name` of web/python/course_checker.py with `kwargs` in `session`, by the page's
+ * protocol (web/protocol.js). `onEvent(event)` gets each event the function emits, as
+ * [kind, payload]. */
+function callPython(session, name, kwargs, { onEvent, timeout } = {}) {
+  const events = onEvent && ((kind, payload) => onEvent([kind, payload]));
+  return session.call(`course_checker.${name}`, kwargs, { onEvent: events, timeout });
+}
 
-_send = sys.stdout.on_text
-def _emit(kind, payload):
-    _send("check", json.dumps([kind, payload]))
+function started(course, sandbox) {
+  const session = course.createSession();
+  const ready = session
+    .ready()
+    .then(() => callPython(session, "prepare", { sandbox }, { timeout: JUDGE_SECONDS * 1000 }));
+  return { session, ready };
+}
 
-_result = check_source(exercise, code, filename=filename, emit=_emit)
-json.dumps({"result": _result, "entries": entries(
-    _result["concepts"], exercise, date.fromisoformat(today))})`;
+function theJudge(course) {
+  if (!judge) {
+    const mine = (judge = started(course, false));
+    mine.ready.catch(() => judge === mine && (judge = null)); // the next Check tries again
+  }
+  return judge;
+}
 
-const TIMED_OUT = `
-import json
-from micrograd.check.hosts import timeout_result
-from micrograd.check.history import entries
-from datetime import date
+/** The sandbox for this Check: the spare, or a new one. */
+function takeSandbox(course) {
+  const sandbox = spare ?? started(course, true);
+  spare = null;
+  return sandbox;
+}
 
-_result = timeout_result(exercise, messages, seconds, elapsed, filename=filename)
-json.dumps({"result": _result, "entries": entries(
-    _result["concepts"], exercise, date.fromisoformat(today))})`;
+function startSpare(course) {
+  const mine = (spare = started(course, true));
+  mine.ready.catch(() => spare === mine && (spare = null));
+}
 
-// The limits of the exercise's spec: in all, and for each example.
-const LIMITS = `
-from micrograd.check.hosts import exercise as _exercise
-_spec = _exercise(exercise)
-{"seconds": _spec.seconds,
- "cases": [c["seconds"] for c in _spec.plan(_spec.seconds)["cases"]]}`;
-
-const PROMPT = `
-from micrograd.check.tutor import tutor_prompt
-tutor_prompt(exercise, code, result, history)`;
+/** Once the Checks asked for are done, and the judge and the next sandbox are ready (or
+ * failed to start). */
+export async function whenIdle() {
+  await queue;
+  await Promise.allSettled([judge?.ready, spare?.ready]);
+}
 
 /** Today, in the reader's time zone, as the command line writes dates: 2025-03-01. */
 const today = () => new Date().toLocaleDateString("sv-SE");
 
-function checker(course) {
-  session ??= course.createSession();
-  return session;
-}
-
-/** Run `source` in the checker's session; its result's last value, or an Error. */
-async function evaluate(course, source, options = {}) {
-  const result = await checker(course).run(source, { space: "checker", ...options });
-  if (result.error) throw new Error(result.error.trim().split("\n").pop());
-  return result.value;
-}
-
-/** Start Python for the checker, telling `onStatus` how far loading got. */
-async function start(course, onStatus) {
-  const python = checker(course);
-  if (python.state === "ready") return;
-  const stopWatching = watchLoading(python, onStatus);
-  try {
-    await python.ready();
-    await evaluate(course, PREPARE);
-  } finally {
-    stopWatching();
+async function limitsOf(course, exercise, given) {
+  if (given) knownLimits.set(exercise, given);
+  if (!knownLimits.has(exercise)) {
+    const { session, ready } = theJudge(course);
+    await ready;
+    knownLimits.set(exercise, await callPython(session, "limits", { exercise }));
   }
+  return knownLimits.get(exercise);
 }
 
 /** Calls `stop()` past the run's limit, or past the running example's own limit. */
 function watchdog(seconds, cases, stop) {
-  let run, example, began = null;
+  let run,
+    example,
+    began = null;
   return {
     late: false,
     fire() {
@@ -110,37 +114,85 @@ function watchdog(seconds, cases, stop) {
   };
 }
 
-async function runCheck(course, exercise, source, { seconds, onStatus = () => {} }) {
-  if (typeof source !== "string") throw new TypeError("check(exercise, source): source is text");
-  await start(course, onStatus);
-  const limits = await evaluate(course, LIMITS, { inputs: { exercise } });
-  seconds ??= limits.seconds;
-  const filename = `${exercise}.py`;
-  const messages = [];
-  const dog = watchdog(seconds, limits.cases, () => session.stop("Out of time"));
-  const onText = (stream, text) => {
-    if (stream !== "check") return;
-    const [kind, payload] = JSON.parse(text);
-    messages.push([kind, payload]);
+/** How a sandbox that failed stopped: {end, returncode} for the judge. */
+function stopped(error) {
+  if (error instanceof PythonError) throw new Error(`the checker itself failed: ${error.message}`);
+  const message = String(error?.message ?? error);
+  if (/recursion went deeper|Maximum call stack size exceeded/.test(message)) return { end: "stack" };
+  const exit = message.match(/exit\((-?\d+)\)/);
+  return { end: "ended", returncode: exit ? Number(exit[1]) : undefined };
+}
+
+function nonce() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Run `source` in a sandbox; what the judge needs: {lines, end, returncode, elapsed}. */
+async function observe(sandbox, kwargs, { seconds, cases }, onStatus) {
+  const lines = [];
+  let size = 0;
+  let forged = false;
+  const dog = watchdog(seconds, cases, () => sandbox.session.close("Out of time"));
+  const onEvent = (event) => {
+    const [kind, payload] = Array.isArray(event) ? event : [];
+    if (typeof payload?.line !== "string" || forged) {
+      forged = true;
+      return;
+    }
+    lines.push(payload.line);
+    size += payload.line.length;
+    if (size > MESSAGES_LIMIT) {
+      forged = true; // as on the command line: more than a worker sends
+      sandbox.session.close("Too many messages");
+    }
     if (kind === "start") {
       dog.example(payload.case);
-      onStatus(`Checking… example ${payload.case + 1} of ${limits.cases.length}`);
+      onStatus(`Checking… example ${payload.case + 1} of ${cases.length}`);
     } else if (kind === "result") dog.done();
   };
-  onStatus("Checking…");
-  const inputs = { exercise, code: source, filename, today: today() };
+  let end = "done";
+  let returncode;
   dog.start();
   try {
-    return JSON.parse(await evaluate(course, CHECK, { inputs, onText }));
+    const back = await callPython(sandbox.session, "observe", kwargs, { onEvent });
+    if (back?.nonce !== kwargs.nonce || back?.sent !== lines.length) forged = true;
   } catch (error) {
-    if (!dog.late) throw error;
+    ({ end, returncode } = dog.late ? { end: "timeout" } : stopped(error));
   } finally {
     dog.cancel();
   }
-  onStatus("Stopped: time is up. Restarting Python to write the report…");
-  await start(course, onStatus);
-  const stopped = { ...inputs, messages, seconds, elapsed: dog.elapsed() };
-  return JSON.parse(await evaluate(course, TIMED_OUT, { inputs: stopped }));
+  return { lines, end: forged ? "forged" : end, returncode, elapsed: dog.elapsed() };
+}
+
+async function runCheck(course, exercise, source, { seconds, limits, onStatus = () => {} }) {
+  if (typeof source !== "string") throw new TypeError("check(exercise, source): source is text");
+  theJudge(course); // the judge and the sandbox start together
+  if (!spare) startSpare(course);
+  const stopWatching = watchLoading(spare.session, onStatus);
+  let sandbox = null;
+  try {
+    const given = await limitsOf(course, exercise, limits);
+    seconds ??= given.seconds;
+    sandbox = takeSandbox(course);
+    await sandbox.ready;
+    stopWatching();
+    onStatus("Checking…");
+    const filename = `${exercise}.py`;
+    const kwargs = { exercise, source, filename, nonce: nonce() };
+    const run = await observe(sandbox, kwargs, { ...given, seconds }, onStatus);
+    if (run.end !== "done") onStatus("Stopped. Writing the report…");
+    const { session, ready } = theJudge(course);
+    await ready;
+    const order = { ...run, exercise, nonce: kwargs.nonce, seconds, filename, today: today() };
+    return await callPython(session, "judge", order, { timeout: JUDGE_SECONDS * 1000 });
+  } finally {
+    stopWatching();
+    if (sandbox) {
+      sandbox.session.close();
+      startSpare(course);
+    }
+  }
 }
 
 /** Check `source` for `exercise`; the result joins the reader's memory. */
@@ -158,8 +210,9 @@ export function check(course, exercise, source, options = {}) {
 export async function tutorPrompt(course, exercise, source, options = {}) {
   const history = memory.history();
   const result = await check(course, exercise, source, options);
-  const inputs = { exercise, code: source, result, history };
-  return evaluate(course, PROMPT, { inputs });
+  const { session, ready } = theJudge(course);
+  await ready;
+  return callPython(session, "prompt", { exercise, source, result, history });
 }
 
 /** window.course.tutorPrompt(exercise): the prompt for the reader's code of `exercise`. */

@@ -9,6 +9,7 @@
 //   window.course.tutorPrompt(exercise)   -> Promise<text>   (web/checker.js)
 //   window.course.sanitize(markup) -> Promise<{fragment, removed}>  what every figure goes
 //                                     through before it is shown (web/sanitize.js)
+//   window.course.checkerIdle()           -> Promise, once the checker's next Python is ready
 //
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
@@ -36,6 +37,7 @@ window.course = {
   tutorPrompt: (exercise, options) =>
     import("./checker.js").then((m) => m.tutorPromptFor(window.course, exercise, options)),
   sanitize: (markup) => import("./sanitize.js").then((m) => m.sanitize(markup)),
+  checkerIdle: () => import("./checker.js").then((m) => m.whenIdle()),
 };
 
 function onEveryPage(callback) {

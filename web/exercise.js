@@ -4,7 +4,7 @@
 // list show at once; the editor loads as the exercise comes near the screen, Python on the
 // first Check (web/checker.js).
 //
-// Markup: data-course-data, JSON {exercise, file, site, root, progress,
+// Markup: data-course-data, JSON {exercise, file, root, progress, limits: {seconds, cases},
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
@@ -75,9 +75,6 @@ class Exercise {
     return this.editor?.value ?? memory.code(this.name) ?? this.starter;
   }
 
-  localize = (url) =>
-    url.startsWith(this.data.site) ? this.data.root + url.slice(this.data.site.length) : url;
-
   async openEditor() {
     const options = {
       doc: this.source(),
@@ -123,7 +120,7 @@ class Exercise {
 
   show(result, heading) {
     this.result = result;
-    render(this.report, result, this.localize);
+    render(this.report, result, this.data.root);
     if (heading) this.report.prepend(element("span", "mg-report-when", `${heading}\n\n`));
     this.report.hidden = false;
     this.showHints();
@@ -140,17 +137,30 @@ class Exercise {
     this.watch.hidden = true;
     const onStatus = (text) => (this.status.textContent = text);
     const began = performance.now();
+    const options = { onStatus, limits: this.data.limits };
     try {
-      const result = await checker.check(this.course, this.name, this.source(), { onStatus });
+      const result = await checker.check(this.course, this.name, this.source(), options);
       this.show(result);
       const took = ((performance.now() - began) / 1000).toFixed(1);
       this.status.textContent = `${verdict(result)} (${took} s)`;
       if (result.exit === 0) this.showPassed();
     } catch (error) {
-      this.status.textContent = `The check could not run: ${error.message ?? error}`;
+      this.showFailure(`The check could not run: ${error.message ?? error}`);
     } finally {
       this.setChecking(false);
     }
+  }
+
+  /** A check that could not run: said where the report was, so that the report of an
+   * earlier check is never taken for this one's. */
+  showFailure(why) {
+    this.status.textContent = why;
+    this.result = null;
+    const advice = "Nothing was checked. Check again; if it happens again, reload the page.";
+    this.report.replaceChildren(element("span", "mg-report-when", `${why}\n\n${advice}`));
+    this.report.hidden = false;
+    this.hints.replaceChildren();
+    this.markLine(null);
   }
 
   showPassed() {

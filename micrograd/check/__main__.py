@@ -1,6 +1,7 @@
 """``python -m micrograd.check EXERCISE FILE``: check a file; ``--help`` for the rest."""
 
 import argparse
+import json
 import sys
 
 from micrograd.check import history
@@ -52,10 +53,16 @@ def _parser():
         metavar="LEVEL",
         help="how much help each hint gives: 1 a question, 2 where to look, 3 the rule",
     )
-    parser.add_argument(
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument(
         "--tutor-prompt",
         action="store_true",
         help="print a prompt for your AI tutor instead of the report",
+    )
+    shown.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as data (JSON), for programs",
     )
     parser.add_argument(
         "--forget", action="store_true", help="erase the history of concepts, then stop"
@@ -106,6 +113,8 @@ def main(argv=None):
         except OSError:
             source = ""
         text = tutor_prompt(args.exercise, source, result(report), history.load())
+    elif args.json:
+        text = json.dumps(result(report), indent=1)
     else:
         text = report.render(ascii=not _can_print("✓✗·"))
     print(text if _can_print(text) else text.encode("ascii", "replace").decode())

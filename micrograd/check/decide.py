@@ -3,14 +3,17 @@
 It runs every example again with the exercise's reference (the expected data) and, where
 the learner's data differs, with each known mistake (the data that mistake gives): the
 mistake whose data matches the learner's in every example names the concept. This code
-runs in the checker's own process, which never runs the learner's code (on the command
-line), or after it has finished (in the page).
+runs in the checker's own process, which never runs the learner's code (the command line's
+supervisor, the page's judge), or after it has finished (:func:`check_source`).
 """
 
 import math
 
 from micrograd.check.observe import resolve, run_case
 from micrograd.check.report import Item, Report, fmt
+
+RECURSION = "Your code calls itself again and again without end."
+MEMORY = "This example ran out of memory (the limit is set by --memory)."
 
 
 def same(a, b, ids=True):
@@ -51,11 +54,21 @@ def _article(what):
 
 
 def decide(
-    exercise, facts, results, *, timeout, cut=None, source="", printed="", hint=1
+    exercise,
+    facts,
+    results,
+    *,
+    timeout,
+    cut=None,
+    source="",
+    printed="",
+    hint=1,
+    expected=None,
 ):
     """The report on the learner's file, from the worker's ``facts`` and ``results``
     (case index -> result), with a limit of ``timeout`` seconds. ``cut`` says how a run
-    that stopped early stopped."""
+    that stopped early stopped. ``expected`` (a dict, for one exercise) keeps the data of
+    the reference and of the known mistakes from one report to the next."""
     problem = name_problem(exercise, facts)
     if problem:
         return Report(exercise.name, source, load_error=problem.format(file=source))
@@ -70,13 +83,13 @@ def decide(
             "renamed or subclassed), not code of your own.",
         )
         return Report(exercise.name, source, [item], printed=printed, hint=hint)
-    judge = _Judge(exercise, facts, results, cut, timeout)
+    judge = _Judge(exercise, facts, results, cut, timeout, expected)
     items = [judge.item(check) for check in exercise.checks]
     return Report(exercise.name, source, items, printed=printed, hint=hint)
 
 
 class _Judge:
-    def __init__(self, exercise, facts, results, cut, timeout):
+    def __init__(self, exercise, facts, results, cut, timeout, expected=None):
         self.exercise, self.facts, self.results, self.cut = (
             exercise,
             facts,
@@ -86,7 +99,8 @@ class _Judge:
         self.timeout = timeout
         self.given = {n: resolve(p) for n, p in exercise.given.items()}
         self.reference = {**self.given, **exercise.reference()}
-        self.status, self.cases, self.expected, k = {}, {}, {}, 0
+        self.expected = {} if expected is None else expected
+        self.status, self.cases, k = {}, {}, 0
         for check in exercise.checks:
             self.cases[check.id] = range(k, k + len(check.cases))
             k += len(check.cases)
@@ -119,15 +133,20 @@ class _Judge:
                 return self._mistake(check, j, runs, expected, printed)
         return Item("pass", check.title, printed=printed)
 
-    def _expected(self, check, j, world):
+    def _expected(self, check, j, world, wrong=None):
+        """The data ``world`` gives in case ``j`` of ``check``: the reference's (``wrong``
+        None) or a known mistake's, kept unless the mistake is fitted to the learner."""
+        key = (check.id, j, None if wrong is None else id(wrong))
+        if key in self.expected:
+            return self.expected[key]
         code, reads = check.cases[j]
-        return run_case(world, code, reads)["seen"]
+        seen = run_case(world, code, reads)["seen"]
+        if wrong is None or not callable(wrong.world):
+            self.expected[key] = seen
+        return seen
 
     def _reference(self, check, j):
-        key = (check.id, j)
-        if key not in self.expected:
-            self.expected[key] = self._expected(check, j, self.reference)
-        return self.expected[key]
+        return self._expected(check, j, self.reference)
 
     def _mistake(self, check, j, runs, expected, printed):
         code, reads = check.cases[j]
@@ -140,7 +159,7 @@ class _Judge:
             at = run["where"]
             item.concept, item.line = "error", at.get("line")
             if run["seen"]["raised"].startswith("RecursionError"):
-                item.found = "Your code calls itself again and again without end."
+                item.found = RECURSION
             if item.line:
                 item.error = (
                     f"{at['file']}, line {at['line']}, in {at['function']}:",
@@ -160,7 +179,9 @@ class _Judge:
                 if callable(world):
                     world = world(runs[0]["seen"])
                 world = {**self.reference, **world}
-                predicted = [self._expected(check, j, world) for j in range(len(runs))]
+                predicted = [
+                    self._expected(check, j, world, wrong) for j in range(len(runs))
+                ]
             except Exception:  # the mistake's data cannot be fitted to this learner's
                 continue
             if all(same(r["seen"], p) for r, p in zip(runs, predicted)):
@@ -175,7 +196,8 @@ class _Judge:
             ):
                 for j in range(len(other.cases)):
                     if not same(
-                        self._expected(other, j, world), self._reference(other, j)
+                        self._expected(other, j, world, wrong),
+                        self._reference(other, j),
                     ):
                         return False
         return True
@@ -192,8 +214,7 @@ class _Judge:
     def _limit(self, check, j, run, printed):
         code = check.cases[j][0]
         if run["status"] == "memory":
-            found = "This example ran out of memory (the limit is set by --memory)."
-            return Item("fail", check.title, "memory", found, code, printed=printed)
+            return Item("fail", check.title, "memory", MEMORY, code, printed=printed)
         seconds = min(check.seconds, self.timeout)
         found = f"This example did not finish within {seconds:g} seconds."
         return Item("fail", check.title, "timeout", found, code, printed=printed)
@@ -204,12 +225,12 @@ class _Judge:
         code = check.cases[k - self.cases[check.id][0]][0]
         if cut.get("case") != k:
             return Item("skip", check.title)
-        if cut["why"] == "ended":
-            found = (
-                f"Your code stopped Python (exit status {cut['returncode']}) while this "
-                "example ran: sys.exit, os._exit, or a crash."
-            )
-            return Item("fail", check.title, "error", found, code)
+        if cut["why"] in (
+            "ended",
+            "stack",
+            "memory",
+        ):  # the worker stopped, not the host
+            return Item("fail", check.title, *_stopped(cut), code)
         if any(r["status"] == "timeout" for r in self.results.values()):
             return Item("skip", check.title)  # the same endless loop, most likely
         limit = min(check.seconds, self.timeout)
@@ -221,6 +242,19 @@ class _Judge:
             f"longer than the {self.timeout:g}-second limit, and this one was running."
         )
         return Item("fail", check.title, "slow", found, code)
+
+
+def _stopped(cut):
+    """(concept, found) for a worker that stopped while an example ran."""
+    if cut["why"] == "stack":  # the page's Python: its JavaScript stack overflowed
+        return "error", RECURSION
+    if cut["why"] == "memory":
+        return "memory", MEMORY
+    status = "" if cut["returncode"] is None else f" (exit status {cut['returncode']})"
+    return "error", (
+        f"Your code stopped Python{status} while this example ran: sys.exit, os._exit, "
+        "or a crash."
+    )
 
 
 def _difference(reads, seen, want):

@@ -7,9 +7,13 @@ raw observations come out, and :func:`~micrograd.check.decide.decide` makes the 
   sequence, so that nothing the learner's code writes can pass for them.
 - :func:`check_objects`, the Python API: the same, in a forked child (where the system
   can fork), so that a learner's code that swallows every exception cannot hang it.
-- :func:`check_source`, the page (a Web Worker running Pyodide): everything in-process,
-  source text in, ``{"exit", "concepts", "report"}`` out. The page enforces its time limit
-  by stopping the worker. (Hence no module-level import of what Pyodide lacks.)
+- the page (Web Workers running Pyodide): :func:`observe_source` runs the learner's code
+  in a Python of its own, used for one check, and sends its messages to the page, which
+  stops that Python when time is up; :func:`judge` makes the report in another Python,
+  which never runs the learner's code, from those messages. (Hence no module-level import
+  of what Pyodide lacks.) :func:`check_source` does both in this process.
+
+Every host returns the report as data, :func:`result`: the command line's ``--json``.
 """
 
 import hmac
@@ -21,8 +25,8 @@ import signal
 import sys
 import time
 
-from micrograd.check.concepts import CONCEPTS, lesson_url
-from micrograd.check.decide import decide
+from micrograd.check.concepts import CONCEPTS
+from micrograd.check.decide import RECURSION, decide
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.observe import (
     LoadError,
@@ -34,7 +38,7 @@ from micrograd.check.observe import (
     restore,
     writer,
 )
-from micrograd.check.report import Report
+from micrograd.check.report import Report, render
 
 DEFAULT_MEMORY = 2048  # MiB
 _SOURCE_ROOT = os.path.dirname(
@@ -74,6 +78,12 @@ class _Run:
 
     def take(self, kind, payload):
         """Record one message; False when it is not what a worker could send now."""
+        try:
+            return self._take(kind, payload)
+        except (KeyError, TypeError, IndexError):
+            return False
+
+    def _take(self, kind, payload):
         loaded = self.facts is not None
         if kind == "loaded" and not loaded and self.load_error is None:
             self.facts, self.printed = payload["facts"], payload["printed"]
@@ -92,6 +102,27 @@ class _Run:
         return True
 
 
+class _Channel:
+    """The messages of one run as a worker sends them: lines of JSON, ``[nonce, n, kind,
+    payload]`` with ``n`` counting from 0. A line that is not one, carries another nonce
+    or comes out of its place in the sequence did not come from the checker."""
+
+    def __init__(self, run, nonce):
+        self.run, self.nonce, self.seq = run, nonce, 0
+
+    def take(self, line):
+        """Record one line; False when it is forged."""
+        try:
+            tag, n, kind, payload = json.loads(line)
+            valid = hmac.compare_digest(str(tag), self.nonce) and n == self.seq
+        except (ValueError, TypeError, RecursionError):
+            valid = False
+        if not (valid and self.run.take(kind, payload)):
+            return False
+        self.seq += 1
+        return True
+
+
 def _collect(fd, nonce, run, deadline, alive):
     """Read the worker's messages from ``fd`` until it is done, stops, or time is up.
     Returns "done", "ended", "timeout" or "forged"."""
@@ -99,7 +130,7 @@ def _collect(fd, nonce, run, deadline, alive):
 
     selector = selectors.DefaultSelector()
     selector.register(fd, selectors.EVENT_READ)
-    buffer, seq, total = b"", 0, 0
+    buffer, total, channel = b"", 0, _Channel(run, nonce)
     try:
         while not run.done:
             left = deadline - time.monotonic()
@@ -117,22 +148,17 @@ def _collect(fd, nonce, run, deadline, alive):
             if total > _READ_LIMIT:
                 return "forged"
             *lines, buffer = (buffer + chunk).split(b"\n")
-            for line in lines:
-                try:
-                    tag, n, kind, payload = json.loads(line)
-                    valid = hmac.compare_digest(str(tag), nonce) and n == seq
-                except (ValueError, TypeError):
-                    valid = False
-                if not (valid and run.take(kind, payload)):
-                    return "forged"
-                seq += 1
+            if not all(channel.take(line) for line in lines):
+                return "forged"
         return "done"
     finally:
         selector.close()
 
 
-def _report(ex, run, end, *, source, timeout, hint, returncode=None):
-    """The report, once the worker is done or stopped."""
+def _report(ex, run, end, *, source, timeout, hint, returncode=None, expected=None):
+    """The report, once the worker is done or stopped. ``end``: "done", "forged", or how
+    the worker stopped early: "timeout", "ended" (``returncode``: its exit status, if
+    known), "stack" (the page's JavaScript stack overflowed) or "memory"."""
     if end == "forged":
         message = (
             "the checker's private channel received messages that did not come from the "
@@ -142,19 +168,17 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None):
     if run.load_error is not None:
         return Report(ex.name, source, load_error=run.load_error)
     if run.facts is None:
-        message = (
-            load_timeout(source, timeout)
-            if end == "timeout"
-            else f"loading {source} stopped Python (exit status {returncode})"
+        return Report(
+            ex.name,
+            source,
+            load_error=_stopped_loading(source, end, timeout, returncode),
         )
-        return Report(ex.name, source, load_error=message)
     cut = None
     if not run.done:
         k = len(run.results)
         started = run.started if run.started and run.started[0] == k else None
         elapsed = time.monotonic() - started[1] if started else 0.0
-        why = "timeout" if end == "timeout" else "ended"
-        cut = dict(case=k, why=why, elapsed=elapsed, returncode=returncode)
+        cut = dict(case=k, why=end, elapsed=elapsed, returncode=returncode)
     return decide(
         ex,
         run.facts,
@@ -164,7 +188,20 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None):
         source=source,
         printed=run.printed,
         hint=hint,
+        expected=expected,
     )
+
+
+def _stopped_loading(source, end, timeout, returncode):
+    """Why the learner's file never finished loading, when the worker did not say."""
+    if end == "timeout":
+        return load_timeout(source, timeout)
+    if end == "stack":
+        return f"loading {source} stopped Python: {RECURSION.lower().rstrip('.')}"
+    if end == "memory":
+        return f"loading {source} ran out of memory"
+    status = "" if returncode is None else f" (exit status {returncode})"
+    return f"loading {source} stopped Python{status}"
 
 
 def _supervise(ex, plan, start, *, source, timeout, hint):
@@ -284,73 +321,119 @@ def check_objects(name, objects, *, timeout=None, memory=DEFAULT_MEMORY, hint=1)
     return _supervise(ex, plan, start, source=source, timeout=timeout, hint=hint)
 
 
-def check_source(name, source, *, filename=None, hint=1, emit=None):
-    """Check ``source`` (the text of a learner's file) for exercise ``name``, in this
-    process: the entry point of the page's Web Worker.
-
-    Returns ``{"exit", "concepts", "report", "problems"}``: the exit code, concept ids and
-    report text that ``python -m micrograd.check NAME FILE`` gives for the same code, and
-    for each mistake its concept, title, lesson URL, every hint level and the line of the
-    learner's file it points to (or None). ``emit(kind, payload)``, if given, sees every
-    message as it comes (``start`` says which example is running: if the page has to stop
-    the worker, :func:`timeout_result` reports it).
-    """
+def observe_source(name, source, emit, *, filename=None, seconds=None):
+    """Run ``source`` (the text of a learner's file) on the examples of exercise ``name``,
+    in this process, and ``emit(kind, payload)`` each message as it comes: what a worker
+    does, in a Python that is thrown away after (the page's sandbox). It decides nothing.
+    ``seconds``: the run's limit (the exercise's by default), which the host enforces."""
     ex = exercise(name)
     filename = filename or f"{name}.py"
-    plan = ex.plan(ex.seconds)
-    run = _Run(len(plan["cases"]))
-
-    def take(kind, payload):
-        run.take(kind, payload)
-        if emit is not None:
-            emit(kind, payload)
-
+    seconds = ex.seconds if seconds is None else seconds
+    plan = ex.plan(seconds)
     saved = isolate()
     try:
-        module, printed = load(source, filename, seconds=ex.seconds)
+        module, printed = load(source, filename, seconds=seconds)
     except LoadError as exc:
-        take("load_error", {"message": str(exc)})
+        emit("load_error", {"message": str(exc)})
     else:
-        observe_namespace(plan, module.__dict__, take, filename, printed)
+        observe_namespace(plan, module.__dict__, emit, filename, printed)
         sys.modules.pop(module.__name__, None)
     finally:
         restore(saved)
-    report = _report(ex, run, "done", source=filename, timeout=ex.seconds, hint=hint)
-    return result(report)
 
 
-def timeout_result(name, messages, seconds, elapsed, *, filename=None, hint=1):
-    """What :func:`check_source` reports when the page had to stop it: ``messages`` are the
-    ``(kind, payload)`` pairs it emitted before, ``seconds`` the page's limit, ``elapsed``
-    how long the last started example had been running."""
+def check_source(name, source, *, filename=None, hint=1):
+    """Check ``source`` (the text of a learner's file) for exercise ``name``, all in this
+    process: the learner's code runs here, then the verdict is made here (so a file that
+    patches the course's code can change it: the page runs the two halves in separate
+    Pythons, :func:`observe_source` and :func:`judge`). Returns :func:`result`: for the same
+    code, the exit code, concept ids and report text of ``python -m micrograd.check NAME
+    FILE``."""
     ex = exercise(name)
+    filename = filename or f"{name}.py"
+    run = _Run(len(ex.plan(ex.seconds)["cases"]))
+    observe_source(name, source, run.take, filename=filename)
+    return result(
+        _report(ex, run, "done", source=filename, timeout=ex.seconds, hint=hint)
+    )
+
+
+def judge(
+    name,
+    lines,
+    *,
+    nonce,
+    end="done",
+    seconds=None,
+    elapsed=0.0,
+    returncode=None,
+    filename=None,
+    hint=1,
+    expected=None,
+):
+    """The page's verdict on a run of :func:`observe_source` in another Python: ``lines``
+    are the messages it sent (each ``[nonce, n, kind, payload]`` as JSON, see
+    :func:`~micrograd.check.observe.tagged`), ``end`` how it ended: "done" (it returned),
+    "timeout" (the page stopped it when time was up; ``elapsed``: how long the running
+    example had run), "ended" (its Python stopped; ``returncode``, if known), "stack", or
+    "memory". A line that is not the checker's, or a run said to be done that is not,
+    makes the report the command line gives for a forged channel. ``expected``, a dict
+    kept from check to check, keeps the reference's data (nothing untrusted runs here).
+    Returns :func:`result`."""
+    ex = exercise(name)
+    seconds = valid_seconds(ex.seconds if seconds is None else seconds, "seconds")
     run = _Run(len(ex.plan(seconds)["cases"]))
-    for kind, payload in messages:
-        run.take(kind, payload)
+    channel = _Channel(run, nonce)
+    if not all(channel.take(line) for line in lines) or (
+        end == "done" and not run.done
+    ):
+        end = "forged"
     if run.started is not None:
         run.started = (run.started[0], time.monotonic() - elapsed)
     filename = filename or f"{name}.py"
-    report = _report(ex, run, "timeout", source=filename, timeout=seconds, hint=hint)
+    report = _report(
+        ex,
+        run,
+        end,
+        source=filename,
+        timeout=seconds,
+        hint=hint,
+        returncode=returncode,
+        expected=expected,
+    )
     return result(report)
 
 
-def result(report):
-    """A report as plain data, for a page."""
-    problems = []
-    for item in report.problems:
-        concept = CONCEPTS[item.concept]
-        problems.append(
-            {
-                "concept": item.concept,
-                "title": concept.title,
-                "lesson": lesson_url(concept),
-                "hints": list(concept.hints),
-                "line": item.line,
-            }
-        )
+def limits(name, seconds=None):
+    """The time limits a host enforces, in seconds: ``{"seconds": the whole run's,
+    "cases": each example's, in order}`` (the page's exercise data holds them)."""
+    ex = exercise(name)
+    seconds = ex.seconds if seconds is None else seconds
     return {
-        "exit": report.exit_code,
+        "seconds": seconds,
+        "cases": [c["seconds"] for c in ex.plan(seconds)["cases"]],
+    }
+
+
+def result(report):
+    """A report as plain data (JSON): :meth:`~micrograd.check.report.Report.data`, with the
+    command line's ``report`` text, the ``concepts`` it names, and ``problems``: for each
+    mistake (✗), its concept, title, lesson (a path of the site), every hint level and the
+    line of the learner's file it points to (or None)."""
+    data = report.data()
+    problems = [
+        {
+            "concept": item.concept,
+            "title": CONCEPTS[item.concept].title,
+            "lesson": CONCEPTS[item.concept].lesson,
+            "hints": list(CONCEPTS[item.concept].hints),
+            "line": item.line,
+        }
+        for item in report.problems
+    ]
+    return {
+        **data,
         "concepts": report.concepts,
-        "report": report.render(),
+        "report": render(data),
         "problems": problems,
     }

@@ -335,16 +335,27 @@ def observe(plan, world, emit, learner_file=None):
 # --- the channel to the host, and the checker's modules out of reach ---------------
 
 
-def writer(fd, nonce):
-    """``emit(kind, payload)``: one message on the private channel ``fd``."""
-    channel = os.fdopen(fd, "w", encoding="utf-8")
+def tagged(nonce, send):
+    """``emit(kind, payload)``: each message as one line of JSON, ``[nonce, n, kind,
+    payload]`` (``n`` counts the messages from 0), given to ``send``. The host accepts
+    only lines with its nonce, in sequence (:class:`micrograd.check.hosts._Channel`)."""
     count = iter(range(2**62))
 
     def emit(kind, payload):
-        channel.write(json.dumps([nonce, next(count), kind, payload]) + "\n")
-        channel.flush()
+        send(json.dumps([nonce, next(count), kind, payload]))
 
     return emit
+
+
+def writer(fd, nonce):
+    """``emit(kind, payload)``: one message on the private channel ``fd``."""
+    channel = os.fdopen(fd, "w", encoding="utf-8")
+
+    def send(line):
+        channel.write(line + "\n")
+        channel.flush()
+
+    return tagged(nonce, send)
 
 
 def observe_namespace(plan, namespace, emit, learner_file=None, printed=""):

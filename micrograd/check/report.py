@@ -4,7 +4,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 
-from micrograd.check.concepts import CONCEPTS, SITE, lesson_url
+from micrograd.check.concepts import CONCEPTS, SITE
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.observe import PRINT_LIMIT
 
@@ -12,6 +12,7 @@ WIDTH = 78
 INDENT = "      "
 LABEL = 11  # width of "Expected:  "
 PRINTED_LINES = 12  # lines of the learner's prints shown under one check
+COMPARE = 'Compare with the course\'s own version, under "Compare after you pass"'
 _ASCII = str.maketrans({"·": ".", "²": "^2", "×": "x", "—": "-", "’": "'", "…": "..."})
 
 
@@ -109,89 +110,88 @@ class Report:
         return self.render().splitlines()
 
     def render(self, ascii=False):
-        tick, cross = ("OK", "X ") if ascii else ("✓", "✗")
-        lines = [f"Checking {self.source} (exercise: {self.exercise})", ""]
-        lines += _printed_lines(self.printed, "Printed while loading:", "  ")
+        """The report as the command line prints it (:func:`render`)."""
+        return render(self.data(), ascii)
+
+    def data(self):
+        """The report as plain data (JSON), the one source of its text and of the page's
+        report: ``{"exercise", "file", "exit", "printed", "items", "next_hint",
+        "summary"}``. Each item is one line or block: ``kind`` ("pass", "note", "fail",
+        "todo" or "cannot-load"), ``title``, and for a mistake its ``concept``, ``rows``
+        (``{"label", "text", "form"}``), ``hint`` (``{"level", "levels", "text"}``: the
+        level shown and how many there are), ``lesson`` (a path of the site, relative to
+        its root) and ``line`` (the line of the learner's file an error points to)."""
+        data = {
+            "exercise": self.exercise,
+            "file": self.source,
+            "exit": self.exit_code,
+            "printed": _printed(self.printed, "  "),
+            "items": [],
+            "next_hint": None,
+            "compare": [],
+            "summary": "The file could not be checked, so nothing was checked yet.",
+        }
         if self.load_error is not None:
-            first, *rest = self.load_error.splitlines()
-            lines += textwrap.wrap(
-                f"{cross} [cannot-load] {first}",
-                WIDTH,
-                initial_indent="  ",
-                subsequent_indent=INDENT,
-            )
-            lines += [INDENT + line for line in rest]
-            lines += ["", "The file could not be checked, so nothing was checked yet."]
-            return _finish(lines, ascii)
+            item = {"kind": "cannot-load", "concept": "cannot-load"}
+            data["items"].append({**item, "title": self.load_error})
+            return data
         for status, title, group in _grouped(self.items):
             if status == "pass":
-                lines.append(f"  {tick} {title}")
-                lines += _printed_lines("".join(i.printed for i in group))
+                rows = _printed_row("Printed:", "".join(i.printed for i in group))
+                data["items"].append({"kind": "pass", "title": title, "rows": rows})
             elif status == "note":
-                lines.append(f"  - {title}")
+                data["items"].append({"kind": "note", "title": title})
             elif status == "fail":
-                lines += self._problem_lines(group[0], cross)
-        lines += self._todo_lines(cross)
+                data["items"].append(self._problem(group[0]))
+        data["items"] += self._todo()
         more = [i for i in self.problems if len(CONCEPTS[i.concept].hints) > self.hint]
-        if more:
-            lines += [
-                "",
-                f"For the next hint: --hint {self.hint + 1} on the command line "
-                f"(hint={self.hint + 1} in Python).",
-            ]
-        lines += self._compare_lines()
-        lines += [""] + textwrap.wrap(self.summary(cross), WIDTH)
-        return _finish(lines, ascii)
-
-    def _compare_lines(self):
-        """Once everything passed: where the course's own version is, to compare (before
-        the verdict, which stays the last paragraph)."""
+        data["next_hint"] = self.hint + 1 if more else None
+        data["summary"] = self.summary()
         exercise = EXERCISES.get(self.exercise)
-        if not (self.ok and exercise and exercise.compare):
-            return []
-        lines = [
-            "",
-            'Compare with the course\'s own version, under "Compare after you pass":',
-        ]
-        return lines + [f"  {SITE}{path}" for path in exercise.compare]
+        if self.ok and exercise:  # where the course's own version waits, to compare
+            data["compare"] = list(exercise.compare)
+        return data
 
-    def _problem_lines(self, item, cross):
+    def _problem(self, item):
         concept = CONCEPTS[item.concept]
-        lines = [f"  {cross} [{item.concept}] {concept.title}"]
-        lines += _wrap("Checked:", item.title)
-        if item.example:
-            lines += _code("Example:", item.example)
-        if item.error:
-            first, *rest = item.error
-            lines += _wrap("Error:", first)
-            lines += [" " * (len(INDENT) + LABEL) + line for line in rest]
-        for label, text in (("You got:", item.got), ("Expected:", item.expected)):
-            lines += _wrap(label, text) if text else []
-        lines += _wrap("Found:", item.found) if item.found else []
-        lines += _wrap("Also in:", ", ".join(item.also)) if item.also else []
-        lines += _printed_lines(item.printed)
+        rows = _row("Checked:", item.title)
+        rows += _row("Example:", item.example, "code")
+        rows += _row("Error:", "\n".join(item.error), "error")
+        rows += _row("You got:", item.got) + _row("Expected:", item.expected)
+        rows += _row("Found:", item.found) + _row("Also in:", ", ".join(item.also))
+        rows += _printed_row("Printed:", item.printed)
+        hint = None
         if concept.hints:
             level = min(self.hint, len(concept.hints))
-            label = f"Hint {level}/{len(concept.hints)}:"
-            lines += _wrap(label, concept.hints[level - 1])
-        lines += _wrap("Lesson:", lesson_url(concept))
-        return lines
+            hint = {"level": level, "levels": len(concept.hints)}
+            hint["text"] = concept.hints[level - 1]
+        return {
+            "kind": "fail",
+            "concept": item.concept,
+            "title": concept.title,
+            "rows": rows,
+            "hint": hint,
+            "lesson": concept.lesson,
+            "line": item.line,
+        }
 
-    def _todo_lines(self, cross):
+    def _todo(self):
         todo = self.not_implemented
         if not todo:
             return []
-        lines = [
-            f"  {cross} [not-implemented] Not implemented yet: start with {todo[0]}"
-        ]
-        lines += _wrap("Then:", ", ".join(todo[1:])) if todo[1:] else []
-        return lines + _wrap(
+        rows = _row("Then:", ", ".join(todo[1:]))
+        rows += _row(
             "Hint:",
             "In the starter file, each piece raises NotImplementedError until you write "
             "it. Write one, then run the check again.",
         )
+        title = f"Not implemented yet: start with {todo[0]}"
+        return [
+            {"kind": "todo", "concept": "not-implemented", "title": title, "rows": rows}
+        ]
 
-    def summary(self, cross="✗"):
+    def summary(self):
+        """The verdict, in one sentence or two: the report's last paragraph."""
         count = {s: sum(i.status == s for i in self.items) for s in ("pass", "skip")}
         passed, skipped = count["pass"], count["skip"]
         if self.ok:
@@ -203,7 +203,7 @@ class Report:
         counts = f"{passed} check{'s' * (passed != 1)} passed"
         counts += f", {skipped} skipped until the above is fixed" * bool(skipped)
         advice = (
-            f"Fix the first {cross.strip()} above, then run the check again."
+            "Fix the first ✗ above, then run the check again."
             if problems
             else "Keep going, and run the check again."
         )
@@ -245,6 +245,92 @@ def _grouped(items):
         yield status, title, group_items
 
 
+def _row(label, text, form="words"):
+    """An item's labelled row (``form``: "words", "code" or "error": the place an error
+    was raised, then what it raised), or none when there is nothing to say."""
+    return [{"label": label, "text": text, "form": form}] if text else []
+
+
+def _printed_row(label, printed):
+    shown = _printed(printed)
+    return [] if shown is None else [{"label": label, "text": shown, "form": "printed"}]
+
+
+def _printed(printed, indent=INDENT):
+    """What the learner's code printed, as a report shows it (at most PRINTED_LINES lines,
+    each cut to the report's width), or None when it printed nothing."""
+    if not printed:
+        return None
+    lines = printed.rstrip("\n").splitlines() or [""]
+    cut = len(lines) > PRINTED_LINES or len(printed) > PRINT_LIMIT
+    lines = [line[: WIDTH - LABEL - len(indent)] for line in lines[:PRINTED_LINES]]
+    if cut:
+        lines.append("... (more was printed)")
+    return "\n".join(lines)
+
+
+# --- the command line's text, from the data ---------------------------------------------
+
+
+def render(data, ascii=False):
+    """The text of a report's data (:meth:`Report.data`), as the command line prints it:
+    lines of at most WIDTH characters; ``ascii``: without the marks a terminal may lack."""
+    tick, cross = ("OK", "X ") if ascii else ("✓", "✗")
+    lines = [f"Checking {data['file']} (exercise: {data['exercise']})", ""]
+    if data["printed"] is not None:
+        lines += _lines("Printed while loading:", data["printed"], "  ")
+    for item in data["items"]:
+        lines += _item_lines(item, tick, cross)
+    if data["next_hint"]:
+        n = data["next_hint"]
+        advice = (
+            f"For the next hint: --hint {n} on the command line (hint={n} in Python)."
+        )
+        lines += ["", advice]
+    if data["compare"]:
+        lines += ["", f"{COMPARE}:", *(f"  {SITE}{path}" for path in data["compare"])]
+    lines += [""] + textwrap.wrap(data["summary"].replace("✗", cross.strip()), WIDTH)
+    return _finish(lines, ascii)
+
+
+def _item_lines(item, tick, cross):
+    kind, title = item["kind"], item["title"]
+    if kind == "note":
+        return [f"  - {title}"]
+    if kind == "cannot-load":
+        first, *rest = title.splitlines()
+        head = f"{cross} [cannot-load] {first}"
+        lines = textwrap.wrap(
+            head, WIDTH, initial_indent="  ", subsequent_indent=INDENT
+        )
+        return lines + [INDENT + line for line in rest]
+    lines = [
+        f"  {tick} {title}"
+        if kind == "pass"
+        else f"  {cross} [{item['concept']}] {title}"
+    ]
+    for row in item["rows"]:
+        lines += _row_lines(row)
+    hint = item.get("hint")
+    if hint:
+        lines += _wrap(f"Hint {hint['level']}/{hint['levels']}:", hint["text"])
+    if item.get("lesson"):
+        lines += _wrap("Lesson:", SITE + item["lesson"])
+    return lines
+
+
+def _row_lines(row):
+    label, text, form = row["label"], row["text"], row["form"]
+    if form == "code":
+        return _code(label, text)
+    if form == "printed":
+        return _lines(label, text)
+    if form == "error":
+        first, *rest = text.split("\n")
+        return _wrap(label, first) + [" " * (len(INDENT) + LABEL) + r for r in rest]
+    return _wrap(label, text)
+
+
 def _wrap(label, text):
     """``label`` then ``text``, wrapped, continuation lines aligned under the text."""
     first = f"{INDENT}{label:<{LABEL}}"
@@ -268,15 +354,10 @@ def _code(label, code):
     return [(first if i == 0 else rest) + line for i, line in enumerate(lines)]
 
 
-def _printed_lines(printed, label="Printed:", indent=INDENT):
-    if not printed:
-        return []
-    lines = printed.rstrip("\n").splitlines() or [""]
-    cut = len(lines) > PRINTED_LINES or len(printed) > PRINT_LIMIT
-    lines = [line[: WIDTH - LABEL - len(indent)] for line in lines[:PRINTED_LINES]]
-    if cut:
-        lines.append("... (more was printed)")
-    if len(label) >= LABEL:  # a long label on its own line
+def _lines(label, text, indent=INDENT):
+    """``label`` then the lines of ``text``, aligned; a long label on its own line."""
+    lines = text.split("\n")
+    if len(label) >= LABEL:
         return [indent + label] + [INDENT + line for line in lines]
     first = f"{indent}{label:<{LABEL}}"
     return [(" " * len(first) if i else first) + line for i, line in enumerate(lines)]
