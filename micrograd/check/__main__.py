@@ -105,7 +105,12 @@ def main(argv=None):
                 source = f.read()
         except OSError:
             source = ""
-        text = tutor_prompt(args.exercise, source, result(report), history.load())
+        hints = dict.fromkeys(
+            report.concepts, args.hint
+        )  # the levels seen: 1 to --hint
+        text = tutor_prompt(
+            args.exercise, source, result(report), history.load(), hints
+        )
     else:
         text = report.render(ascii=not _can_print("✓✗·"))
     print(text if _can_print(text) else text.encode("ascii", "replace").decode())
