@@ -56,7 +56,7 @@ _spec = _exercise(exercise)
 
 const PROMPT = `
 from micrograd.check.tutor import tutor_prompt
-tutor_prompt(exercise, code, result, history)`;
+tutor_prompt(exercise, code, result, history, hints)`;
 
 /** Today, in the reader's time zone, as the command line writes dates: 2025-03-01. */
 const today = () => new Date().toLocaleDateString("sv-SE");
@@ -158,7 +158,7 @@ export function check(course, exercise, source, options = {}) {
 export async function tutorPrompt(course, exercise, source, options = {}) {
   const history = memory.history();
   const result = await check(course, exercise, source, options);
-  const inputs = { exercise, code: source, result, history };
+  const inputs = { exercise, code: source, result, history, hints: memory.openedHints() };
   return evaluate(course, PROMPT, { inputs });
 }
 
