@@ -402,6 +402,50 @@ def test_a_long_history_is_capped_when_read(context, pages_site):
     )
 
 
+# --- answers after attempts ---------------------------------------------------------------
+
+
+def test_a_predict_question_runs_its_code_once_answered(context, pages_site):
+    page = open_page(context, pages_site + SELF_CHECK)
+    question = page.locator(".self-check__question[data-kind=predict]").first
+    run = question.get_by_role("button", name="Run cell 1")
+    expect(run).to_be_hidden()
+    expect(question).to_contain_text("Choose your answer first")
+    question.locator("input[type=radio]").first.check()
+    expect(run).to_be_visible()
+    page.get_by_role("button", name="Start again").click()
+    expect(run).to_be_hidden()
+
+
+# --- self-check answers -------------------------------------------------------------------
+
+
+def test_self_check_answers_are_kept_and_shown_on_the_progress_page(
+    context, pages_site
+):
+    page = open_page(context, pages_site + SELF_CHECK)
+    questions = page.locator(".self-check__question")
+    questions.nth(0).locator("input[data-correct]").check()
+    questions.nth(2).locator("input:not([data-correct])").first.check()
+    page.get_by_role("button", name="Check my answers").click()
+    expect(page.locator(".self-check__score")).to_contain_text(
+        "kept on your progress page"
+    )
+    answers = json.loads(kept(page)["self-checks"])
+    assert [(a["question"], a["page"], a["right"]) for a in answers] == [
+        ("m2q1", "02-value/self-check/", True),
+        ("m2q3", "02-value/self-check/", False),
+    ]
+    total = questions.count()
+    page.goto(pages_site + PROGRESS_PAGE)
+    row = page.locator(".mg-progress tr", has_text="Self-check: the Value class")
+    expect(row).to_contain_text(f"1 of {total} right, last on ")
+    again = ", ".join(str(n) for n in range(2, total)) + f" and {total}"
+    expect(row).to_contain_text(f"look again at questions {again}.")
+    first = page.locator(".mg-progress tr", has_text="Self-check: the big picture")
+    expect(first).to_contain_text("Not taken yet")
+
+
 # --- the exercise -------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ const features = {
   pitfall: () => import("./pitfalls.js"),
   progress: () => import("./progress.js"),
   playground: () => import("./playground.js"),
+  "self-check": () => import("./self-check.js"),
 };
 
 export async function mountFeatures(root, course) {
