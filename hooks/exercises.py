@@ -13,6 +13,9 @@
   when the reader's checks named one of its concepts. Unknown ids fail the build.
 - The progress page (``<div class="mg-progress" data-course="progress">``) gets the list of
   exercises, self-checks and concepts it shows the reader's history against.
+- Answers after attempts: each ``/// parsons`` and ``/// compare`` block becomes
+  ``data-course="gate"`` (``data-gate`` says which); web/gates.js keeps it closed until the
+  reader has tried (without JavaScript it opens as any folded block).
 """
 
 import html
@@ -36,6 +39,8 @@ _PLACED = re.compile(r'<div class="mg-exercise-place" data-exercise="([^"]*)"></
 _TAGGED = re.compile(r'<li data-concepts="([^"]*)"')
 _TAGS_IN_MARKDOWN = re.compile(r'\{\s*data-concepts="([^"]*)"\s*\}')
 _PROGRESS = '<div class="mg-progress" data-course="progress">'
+_GATED = re.compile(r"^/// (parsons|compare)\b.*$", re.M)
+_GATE = "\n    attrs: {{data-course: gate, data-gate: {kind}}}"
 _QUESTION = re.compile(r'<input type="radio" name="([\w-]+)"')
 
 
@@ -81,6 +86,7 @@ def on_page_markdown(markdown, page, config, files):
         fence = f"```bash\n{match['body']}\n```"
         return f"{fence}\n\n{_PLACE.format(name=name)}\n"
 
+    markdown = _GATED.sub(lambda m: m[0] + _GATE.format(kind=m[1]), markdown)
     return _FENCE.sub(place, markdown)
 
 

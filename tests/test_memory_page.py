@@ -405,6 +405,79 @@ def test_a_long_history_is_capped_when_read(context, pages_site):
 # --- answers after attempts ---------------------------------------------------------------
 
 
+def test_the_ordering_problem_opens_after_the_hints_before_it(context, pages_site):
+    page = open_page(context, pages_site + BACKPROP_PAGE)
+    parsons = page.locator("details[data-gate=parsons]").first
+    summary = parsons.locator("summary")
+    expect(summary).to_contain_text("Opens once you have opened the 2 hints above")
+    expect(summary).to_have_attribute("aria-disabled", "true")
+    summary.click()
+    assert parsons.get_attribute("open") is None
+    hints = page.locator(".mg-exercise ~ details.tip:not([data-gate])")
+    hints.nth(0).locator("summary").click()
+    summary.click()
+    assert parsons.get_attribute("open") is None  # one hint of two
+    hints.nth(1).locator("summary").click()
+    expect(summary).to_have_attribute("aria-disabled", "false")
+    summary.click()
+    expect(parsons).to_have_attribute("open", "")
+    page.reload()  # it stays open to this reader
+    parsons = page.locator("details[data-gate=parsons]").first
+    expect(parsons.locator("summary")).to_have_attribute("aria-disabled", "false")
+    # Another exercise's ordering problem is still shut.
+    page.goto(pages_site + TRAIN_PAGE)
+    expect(
+        page.locator("details[data-gate=parsons]").first.locator("summary")
+    ).to_have_attribute("aria-disabled", "true")
+
+
+def test_compare_opens_after_a_pass_only(context, pages_site):
+    page = open_page(context, pages_site + TRAIN_PAGE)
+    compare = page.locator("details[data-gate=compare]")
+    expect(compare.locator("summary")).to_contain_text(
+        "Opens once your train.py passes the checker."
+    )
+    compare.evaluate("d => d.open = true")  # as find-in-page would
+    expect(compare).not_to_have_attribute("open", "")
+    check = {
+        "result": {"exit": 1, "concepts": ["zero-grad"], "report": "r", "problems": []},
+        "date": "2025-03-01",
+        "passed": None,
+    }
+    store(page, {"check/train": check})
+    page.reload()
+    compare = page.locator("details[data-gate=compare]")
+    expect(compare.locator("summary")).to_have_attribute("aria-disabled", "true")
+    store(page, {"check/train": {**check, "passed": "2025-03-02"}})
+    page.reload()
+    compare = page.locator("details[data-gate=compare]")
+    expect(compare.locator("summary")).to_have_attribute("aria-disabled", "false")
+    compare.locator("summary").click()
+    expect(compare).to_have_attribute("open", "")
+
+
+def test_a_first_check_here_opens_the_ordering_problem(context, pages_site):
+    page = open_page(context, pages_site + VALUE_PAGE)
+    parsons = page.locator("details[data-gate=parsons]").first
+    expect(parsons.locator("summary")).to_contain_text("or checked your code here")
+    to_editor(page)
+    page.get_by_role("button", name="Check your value.py").click()
+    expect(parsons.locator("summary")).to_have_attribute(
+        "aria-disabled", "false", timeout=120_000
+    )
+
+
+def test_blocks_without_javascript_open_as_before(browser, pages_site):
+    context = browser.new_context(java_script_enabled=False)
+    refuse_outside(context, [])
+    page = context.new_page()
+    page.goto(pages_site + BACKPROP_PAGE)
+    parsons = page.locator("details[data-gate=parsons]").first
+    parsons.locator("summary").click()
+    expect(parsons).to_have_attribute("open", "")
+    context.close()
+
+
 def test_a_predict_question_runs_its_code_once_answered(context, pages_site):
     page = open_page(context, pages_site + SELF_CHECK)
     question = page.locator(".self-check__question[data-kind=predict]").first

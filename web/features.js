@@ -10,6 +10,7 @@ const features = {
   progress: () => import("./progress.js"),
   playground: () => import("./playground.js"),
   "self-check": () => import("./self-check.js"),
+  gate: () => import("./gates.js"),
 };
 
 export async function mountFeatures(root, course) {
