@@ -122,6 +122,21 @@ def test_every_code_block_has_a_button_that_copies_its_code(browser, served_site
     context.close()
 
 
+def test_a_copy_button_never_covers_code_or_output_on_a_phone(browser, served_site):
+    context = _context(browser, "light", viewport={"width": 390, "height": 800})
+    page = open_page(context, served_site + LESSON)
+    covered = page.evaluate("""() => [...document.querySelectorAll("article pre > code")]
+      .filter((code) => code.checkVisibility())
+      .filter((code) => {
+        const button = code.parentElement.querySelector(".md-code__nav");
+        return button && button.getBoundingClientRect().left
+          < code.getBoundingClientRect().right - 1;
+      }).map((code) => code.textContent.slice(0, 40))""")
+    assert page.locator("article pre > code").count() > 10
+    assert covered == []
+    context.close()
+
+
 def _style_passes(trace):
     """The elements each style pass restyled, once the theme's script has started."""
     events = [e for e in trace["traceEvents"] if e.get("ph") == "X"]
