@@ -2,9 +2,10 @@
 start-up, done by the page itself where it costs the browser least.
 
 - The colour-scheme switch (overrides/partials/palette.js): the system's scheme on a first
-  visit, the reader's choice afterwards, by mouse or keyboard, and the tags that tell the
-  browser the scheme.
-- Copy buttons written at build time (hooks/course.py): one per code block, copying its code.
+  visit (or when the choice kept is damaged), the reader's choice afterwards, by mouse or
+  keyboard, and the tags that tell the browser the scheme.
+- Copy buttons written at build time (hooks/course.py): one per code block, copying its code,
+  beside the code, never over it.
 - The theme's script restyles the whole page once as it starts, not five times.
 """
 
@@ -101,6 +102,25 @@ def test_the_scheme_switch_works_from_the_keyboard(browser, served_site):
     assert page.evaluate("document.activeElement.id") == "__palette_1"
     page.keyboard.press("Enter")
     assert _scheme(page)[0] == "default"
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ['{"index": "constructor"}', "not JSON", '{"index": 7}', '{"color": 3}', "null"],
+)
+def test_a_damaged_stored_scheme_is_no_choice(browser, served_site, stored):
+    context = _context(browser, "dark")
+    page = open_page(context, served_site + LESSON)
+    page.evaluate(
+        "s => localStorage.setItem(__md_scope.pathname + '.__palette', s)", stored
+    )
+    page.reload()
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    assert _scheme(page) == ["slate", ["Light mode"], "dark"]  # the system's
+    page.get_by_title("Light mode").click()
+    assert _scheme(page)[0] == "default"
+    assert not page.errors and not context.outside, (page.errors, context.outside)
     context.close()
 
 
