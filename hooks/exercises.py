@@ -116,6 +116,12 @@ def editor_markup(name, page, tags):
     )
 
 
+def _quiz_title(heading):
+    """ "# Self-check: the Value class" -> "The Value class" (the table says the rest)."""
+    title = heading.removeprefix("# ").removeprefix("Self-check: ")
+    return title[:1].upper() + title[1:]
+
+
 def self_checks(files, root):
     """Each module's self-check: its page (as the page records its answers), title, link
     and questions (their radio groups' names), in the order of the site's files."""
@@ -127,7 +133,7 @@ def self_checks(files, root):
         found.append(
             {
                 "page": file.url,
-                "title": text.partition("\n")[0].removeprefix("# "),
+                "title": _quiz_title(text.partition("\n")[0]),
                 "link": root + file.url,
                 "questions": list(dict.fromkeys(_QUESTION.findall(text))),
             }

@@ -511,11 +511,11 @@ def test_self_check_answers_are_kept_and_shown_on_the_progress_page(
     ]
     total = questions.count()
     page.goto(pages_site + PROGRESS_PAGE)
-    row = page.locator(".mg-progress tr", has_text="Self-check: the Value class")
+    row = page.locator(".mg-progress tr", has_text="The Value class")
     expect(row).to_contain_text(f"1 of {total} right, last on ")
     again = ", ".join(str(n) for n in range(2, total)) + f" and {total}"
     expect(row).to_contain_text(f"look again at questions {again}.")
-    first = page.locator(".mg-progress tr", has_text="Self-check: the big picture")
+    first = page.locator(".mg-progress tr", has_text="The big picture")
     expect(first).to_contain_text("Not taken yet")
 
 
