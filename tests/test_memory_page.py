@@ -488,6 +488,10 @@ def test_a_predict_question_runs_its_code_once_answered(context, pages_site):
     expect(run).to_be_visible()
     page.get_by_role("button", name="Start again").click()
     expect(run).to_be_hidden()
+    other = page.locator(".self-check__question:not([data-kind=predict]) .mg-cell")
+    expect(
+        other.first.get_by_role("button", name="Run", exact=False).first
+    ).to_be_visible()
 
 
 # --- self-check answers -------------------------------------------------------------------
