@@ -50,6 +50,7 @@ bench: setup
 	$(PY) benchmarks/bench_runtime.py
 	$(PY) benchmarks/bench_exercises.py
 	$(PY) benchmarks/bench_playgrounds.py
+	$(PY) benchmarks/bench_memory.py
 
 # Lighthouse on every lesson, lab and the exercises page, served gzipped as Pages serves them.
 audit: site

@@ -12,7 +12,10 @@
   attribute on the ``<li>``) becomes ``data-course="pitfall"``; web/pitfalls.js marks it
   when the reader's checks named one of its concepts. Unknown ids fail the build.
 - The progress page (``<div class="mg-progress" data-course="progress">``) gets the list of
-  exercises and concepts it shows the reader's history against.
+  exercises, self-checks and concepts it shows the reader's history against.
+- Answers after attempts: each ``/// parsons`` and ``/// compare`` block becomes
+  ``data-course="gate"`` (``data-gate`` says which); web/gates.js keeps it closed until the
+  reader has tried (without JavaScript it opens as any folded block).
 """
 
 import html
@@ -37,6 +40,9 @@ _PLACED = re.compile(r'<div class="mg-exercise-place" data-exercise="([^"]*)"></
 _TAGGED = re.compile(r'<li data-concepts="([^"]*)"')
 _TAGS_IN_MARKDOWN = re.compile(r'\{\s*data-concepts="([^"]*)"\s*\}')
 _PROGRESS = '<div class="mg-progress" data-course="progress">'
+_GATED = re.compile(r"^/// (parsons|compare)\b.*$", re.M)
+_GATE = "\n    attrs: {{data-course: gate, data-gate: {kind}}}"
+_QUESTION = re.compile(r'<input type="radio" name="([\w-]+)"')
 
 
 def _data(data):
@@ -81,6 +87,7 @@ def on_page_markdown(markdown, page, config, files):
         fence = f"```bash\n{match['body']}\n```"
         return f"{fence}\n\n{_PLACE.format(name=name)}\n"
 
+    markdown = _GATED.sub(lambda m: m[0] + _GATE.format(kind=m[1]), markdown)
     return _FENCE.sub(place, markdown)
 
 
@@ -110,14 +117,40 @@ def editor_markup(name, page, tags):
     )
 
 
-def progress_data(page):
+def _quiz_title(heading):
+    """ "# Self-check: the Value class" -> "The Value class" (the table says the rest)."""
+    title = heading.removeprefix("# ").removeprefix("Self-check: ")
+    return title[:1].upper() + title[1:]
+
+
+def self_checks(files, root):
+    """Each module's self-check: its page (as the page records its answers), title, link
+    and questions (their radio groups' names), in the order of the site's files."""
+    found = []
+    for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if file.name != "self-check":
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        found.append(
+            {
+                "page": file.url,
+                "title": _quiz_title(text.partition("\n")[0]),
+                "link": root + file.url,
+                "questions": list(dict.fromkeys(_QUESTION.findall(text))),
+            }
+        )
+    return found
+
+
+def progress_data(page, files):
     root = _root(page)
     exercises = [
         {"name": e.name, "about": e.about, "page": root + e.lessons[0]}
         for e in EXERCISES.values()
     ]
     concepts = {i: _concept(c, root) for i, c in CONCEPTS.items()}
-    return {"exercises": exercises, "concepts": concepts}
+    quizzes = self_checks(files, root)
+    return {"exercises": exercises, "selfChecks": quizzes, "concepts": concepts}
 
 
 def on_page_content(content, page, config, files):
@@ -132,6 +165,6 @@ def on_page_content(content, page, config, files):
         lambda m: f'<li data-course="pitfall" data-concepts="{m[1]}"', content
     )
     if _PROGRESS in content:
-        opening = _PROGRESS.removesuffix(">") + f" {_data(progress_data(page))}>"
+        opening = _PROGRESS.removesuffix(">") + f" {_data(progress_data(page, files))}>"
         content = content.replace(_PROGRESS, opening, 1)
     return content

@@ -25,6 +25,8 @@ import zipfile
 from html import escape
 from pathlib import Path
 
+from micrograd.check import history
+
 ROOT = Path(__file__).resolve().parent.parent
 # The styles of a page feature, linked only by the pages that have it: {file: its markers}.
 FEATURE_STYLES = {
@@ -32,6 +34,8 @@ FEATURE_STYLES = {
     "playgrounds.css": ('data-course="playground"',),
 }
 WEB, BUILD = ROOT / "web", ROOT / "build"
+# The package's constants that the page's code uses too, written into the bundle.
+DEFINES = {"MICROGRAD_HISTORY_KEEP": history.KEEP}
 ENTRIES = ["course.js", "worker.js", "course.css", *FEATURE_STYLES]
 ASSETS = "assets/course"
 # A warning fails `mkdocs build --strict`.
@@ -60,6 +64,7 @@ def bundle():
     args = [str(esbuild), *(str(WEB / e) for e in ENTRIES), f"--outdir={out}"]
     args += ["--bundle", "--splitting", "--format=esm", "--minify", "--target=es2022"]
     args += ["--chunk-names=chunks/[name]-[hash]", "--log-level=warning"]
+    args += [f"--define:{name}={value}" for name, value in DEFINES.items()]
     proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"esbuild failed:\n{proc.stderr}")

@@ -48,9 +48,19 @@ def refuse_outside(context, outside):
 WAIT = 60_000  # ms: Python's first start on a busy 2-core machine, with room
 
 # Opens every folded block (<details>) around an element: "Going deeper", "Compare after
-# you pass" and the like hide their content until the reader opens them.
-OPEN_FOLDS = """el => {
+# you pass" and the like hide their content until the reader opens them. A block shut until
+# the reader has tried (web/gates.js) opens as the reader opens it: the help above it first.
+OPEN_FOLDS = """async el => {
     for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) {
+        const help = [];
+        for (let s = d.previousElementSibling; d.hasAttribute('data-closed') && s
+             && !/^H[1-3]$/.test(s.tagName); s = s.previousElementSibling) {
+            if (s.matches('details')) help.unshift(s);
+        }
+        for (const s of help.filter((s) => !s.open)) {  // in the reader's order
+            s.open = true;
+            await new Promise((done) => s.addEventListener('toggle', done, {once: true}));
+        }
         d.open = true;
     }
 }"""

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from micrograd.check import EXERCISES, check_source
+from micrograd.check.concepts import CONCEPTS
 from micrograd.check.tutor import tutor_prompt
 from tests.check_cases import checked, mutants
 from tests.test_check import CASES, SCAFFOLD, STARTERS, solution_lines
@@ -21,9 +22,10 @@ EARLIER = [
 ]
 
 
-def prompt_for(exercise, name, history=()):
+def prompt_for(exercise, name, history=(), hints=None):
     source = checked.source(exercise, name)
-    return source, tutor_prompt(exercise, source, checked.page(exercise, name), history)
+    result = checked.page(exercise, name)
+    return source, tutor_prompt(exercise, source, result, history, hints)
 
 
 def without_code(prompt, source):
@@ -46,8 +48,36 @@ def test_earlier_mistakes_are_listed_to_watch_for():
     watch = prompt.split("## What to watch for")[1]
     first, second = watch.index("`grad-accumulation`"), watch.index("`loss-mean`")
     assert first < second  # the most frequent first
-    assert "2 times (value, train; last 2025-03-04)" in watch
-    assert "once (loss; last 2025-03-02)" in watch
+    assert "twice, in the value and train exercises, last on 2025-03-04." in watch
+    assert "once, in the loss exercise, last on 2025-03-02." in watch
+
+
+def test_a_past_mistake_gets_its_title_and_first_hint_never_the_rule():
+    _, prompt = prompt_for("train", "no_zero_grad", EARLIER)
+    watch = prompt.split("## What to watch for")[1]
+    accumulation = CONCEPTS["grad-accumulation"].hints
+    assert "a value used twice collects both gradients" in watch
+    assert f"Hint 1: {accumulation[0]}" in watch
+    assert accumulation[1] not in watch and accumulation[-1] not in watch
+    _, opened = prompt_for("train", "no_zero_grad", EARLIER, {"grad-accumulation": 2})
+    watch = opened.split("## What to watch for")[1]
+    assert f"Hint 2: {accumulation[1]}" in watch  # opened: the tutor goes on from it
+    assert accumulation[-1] not in watch
+
+
+def test_the_prompt_lists_the_hints_opened_and_not_the_command_lines_advice():
+    _, prompt = prompt_for("value", "plus_assign", (), {"grad-accumulation": 2})
+    report = prompt.split("## The checker's latest report")[1].split("## The hints")[0]
+    assert "[grad-accumulation]" in report
+    assert "--hint" not in prompt and "Hint 1/3" not in report
+    hints = CONCEPTS["grad-accumulation"].hints
+    opened = prompt.split("## The hints I have opened")[1].split("## What to watch")[0]
+    assert f"1. {hints[0]}" in opened and f"2. {hints[1]}" in opened
+    assert hints[2] not in prompt  # not opened: the rule stays with the tutor
+    _, first = prompt_for("value", "plus_assign")
+    assert f"1. {hints[0]}" in first and hints[1] not in first
+    _, passed = prompt_for("value", "correct")
+    assert "None: the latest report names no mistake with hints." in passed
 
 
 @pytest.mark.parametrize(
@@ -88,9 +118,15 @@ def test_the_command_line_prints_the_same_prompt(tmp_path):
     recorded = json.loads((data / "micrograd-course" / "history.json").read_text())
     assert recorded[-1]["concept"] == "reverse-order"  # remembered for the next prompt
     again = subprocess.run(
-        command + ["--tutor-prompt"], capture_output=True, text=True, env=env
+        command + ["--tutor-prompt", "--hint", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert "`reverse-order`" in again.stdout.split("## What to watch for")[1]
+    result = check_source("value", source, filename=path.name)
+    page = tutor_prompt("value", source, result, recorded, {"reverse-order": 2})
+    assert again.stdout == page + "\n"  # --hint 2: the first two hints seen
 
 
 def test_the_prompt_takes_plain_data():

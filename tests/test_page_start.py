@@ -2,9 +2,10 @@
 start-up, done by the page itself where it costs the browser least.
 
 - The colour-scheme switch (overrides/partials/palette.js): the system's scheme on a first
-  visit, the reader's choice afterwards, by mouse or keyboard, and the tags that tell the
-  browser the scheme.
-- Copy buttons written at build time (hooks/course.py): one per code block, copying its code.
+  visit (or when the choice kept is damaged), the reader's choice afterwards, by mouse or
+  keyboard, and the tags that tell the browser the scheme.
+- Copy buttons written at build time (hooks/course.py): one per code block, copying its code,
+  beside the code, never over it.
 - The theme's script restyles the whole page once as it starts, not five times.
 """
 
@@ -104,6 +105,25 @@ def test_the_scheme_switch_works_from_the_keyboard(browser, served_site):
     context.close()
 
 
+@pytest.mark.parametrize(
+    "stored",
+    ['{"index": "constructor"}', "not JSON", '{"index": 7}', '{"color": 3}', "null"],
+)
+def test_a_damaged_stored_scheme_is_no_choice(browser, served_site, stored):
+    context = _context(browser, "dark")
+    page = open_page(context, served_site + LESSON)
+    page.evaluate(
+        "s => localStorage.setItem(__md_scope.pathname + '.__palette', s)", stored
+    )
+    page.reload()
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    assert _scheme(page) == ["slate", ["Light mode"], "dark"]  # the system's
+    page.get_by_title("Light mode").click()
+    assert _scheme(page)[0] == "default"
+    assert not page.errors and not context.outside, (page.errors, context.outside)
+    context.close()
+
+
 def test_every_code_block_has_a_button_that_copies_its_code(browser, served_site):
     context = _context(
         browser, "light", permissions=["clipboard-read", "clipboard-write"]
@@ -119,6 +139,21 @@ def test_every_code_block_has_a_button_that_copies_its_code(browser, served_site
     page.get_by_text("Copied to clipboard").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == code.inner_text().rstrip()
     assert not page.errors and not context.outside, (page.errors, context.outside)
+    context.close()
+
+
+def test_a_copy_button_never_covers_code_or_output_on_a_phone(browser, served_site):
+    context = _context(browser, "light", viewport={"width": 390, "height": 800})
+    page = open_page(context, served_site + LESSON)
+    covered = page.evaluate("""() => [...document.querySelectorAll("article pre > code")]
+      .filter((code) => code.checkVisibility())
+      .filter((code) => {
+        const button = code.parentElement.querySelector(".md-code__nav");
+        return button && button.getBoundingClientRect().left
+          < code.getBoundingClientRect().right - 1;
+      }).map((code) => code.textContent.slice(0, 40))""")
+    assert page.locator("article pre > code").count() > 10
+    assert covered == []
     context.close()
 
 

@@ -212,7 +212,8 @@ export async function tutorPrompt(course, exercise, source, options = {}) {
   const result = await check(course, exercise, source, options);
   const { session, ready } = theJudge(course);
   await ready;
-  return callPython(session, "prompt", { exercise, source, result, history });
+  const hints = memory.openedHints();
+  return callPython(session, "prompt", { exercise, source, result, history, hints });
 }
 
 /** window.course.tutorPrompt(exercise): the prompt for the reader's code of `exercise`. */

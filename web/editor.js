@@ -2,8 +2,9 @@
 // page's own code colours (light and dark), line numbers, undo, Tab to indent (Esc then Tab
 // leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run.
 //
-//   const editor = createEditor(parent, {doc, label, onRun, onChange});
-//   (onChange(text), if given, after every change of the text)
+//   const editor = createEditor(parent, {doc, label, onRun, onChange, wrap});
+//   (onChange(text), if given, after every change of the text; wrap: long lines wrap, so
+//   that a phone shows all of a line)
 //   editor.value; editor.value = "..."; editor.focus(); editor.markLine(3); editor.destroy();
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
@@ -72,7 +73,7 @@ const marked = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-export function createEditor(parent, { doc, label, onRun, onChange }) {
+export function createEditor(parent, { doc, label, onRun, onChange, wrap = false }) {
   const run = () => (onRun(), true);
   const view = new EditorView({
     parent,
@@ -89,6 +90,7 @@ export function createEditor(parent, { doc, label, onRun, onChange }) {
         syntaxHighlighting(highlight),
         theme,
         marked,
+        wrap ? EditorView.lineWrapping : [],
         keymap.of([
           { key: "Shift-Enter", run },
           { key: "Mod-Enter", run },

@@ -6,12 +6,17 @@
 //
 // Markup: data-course-data, JSON {exercise, file, root, progress, limits: {seconds, cases},
 // watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
+//
+// The code is saved as it is typed (web/memory.js). Another tab of the site changing it,
+// its last check or its hints shows here at once; a save never replaces code that another
+// tab saved since this editor last read it: the editor takes that code instead, and says so.
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
 import { editorInPlaceOf } from "./open-editor.js";
 import { promptDialog } from "./prompt-dialog.js";
 import { render, verdict } from "./report.js";
+import { fillWatchList } from "./watch-list.js";
 
 /** Call `callback` once `target` comes near the screen: a lesson whose reader never
  * reaches its exercise does not load the editor (CodeMirror). Until then, and where it
@@ -28,8 +33,6 @@ function whenNear(target, callback) {
   observer.observe(target);
 }
 
-const times = (n) => (n === 1 ? "once" : n === 2 ? "twice" : `${n} times`);
-
 class Exercise {
   constructor(root, course) {
     this.root = root;
@@ -39,9 +42,13 @@ class Exercise {
     this.starter = this.starterBox.textContent;
     this.name = this.data.exercise;
     this.editor = null;
+    this.base = memory.code(this.name); // the code as this editor last read or saved it
     this.build();
     this.showWatchList();
     this.showLast();
+    this.showKept();
+    this.follow = (event) => this.onMemoryChange(event.detail);
+    memory.changes.addEventListener("change", this.follow);
     whenNear(this.starterBox, () => this.openEditor());
   }
 
@@ -62,53 +69,95 @@ class Exercise {
     const bar = element("div", "mg-toolbar mg-exercise-bar");
     bar.append(this.checkButton, this.hintButton, reset, download, this.tutorButton);
     bar.append(this.status);
+    this.kept = element("p", "mg-kept");
+    this.kept.setAttribute("role", "status");
     this.report = element("pre", "mg-report");
     this.report.tabIndex = 0;
     this.report.setAttribute("aria-label", `The checker's report on your ${file}`);
     this.report.hidden = true;
     this.hints = element("div", "mg-hints");
     this.hints.setAttribute("aria-live", "polite");
-    this.root.append(bar, this.report, this.hints);
+    this.root.append(bar, this.kept, this.report, this.hints);
   }
 
   source() {
     return this.editor?.value ?? memory.code(this.name) ?? this.starter;
   }
 
-  async openEditor() {
+  /** The editor, loaded once (null if it cannot load: the code shows as text). */
+  openEditor() {
+    this.opening ??= this.loadEditor();
+    return this.opening;
+  }
+
+  async loadEditor() {
     const options = {
       doc: this.source(),
       label: `Your ${this.data.file}`,
       onRun: () => this.check(),
-      onChange: (text) => memory.saveCode(this.name, text),
+      onChange: (text) => this.save(text),
+      wrap: true,
     };
     const className = "mg-editor mg-exercise-editor";
     this.editor = await editorInPlaceOf(this.starterBox, this.status, options, className);
     if (this.editor) this.markLine(memory.lastCheck(this.name)?.result);
+    return this.editor;
+  }
+
+  /** Keep the code as typed, unless another tab saved newer code: then show that. */
+  save(text) {
+    if (this.following) return;
+    const { newer } = memory.saveCode(this.name, text, this.base);
+    if (newer === undefined) this.base = text;
+    else this.take(newer, "Your code was changed in another tab since: this editor now shows it.");
+  }
+
+  /** Show `text`, saved by another tab, in place of this editor's code. */
+  take(text, why) {
+    this.base = text;
+    if (this.source() === text) return;
+    if (this.editor) {
+      this.following = true;
+      this.editor.value = text;
+      this.following = false;
+      why += " Undo (Ctrl+Z, ⌘Z in the editor) brings back what was here.";
+    } else {
+      this.starterBox.querySelector("code").textContent = text;
+    }
+    this.status.textContent = why;
+  }
+
+  /** What another tab (or this page) changed in the reader's memory. */
+  onMemoryChange({ key, saved, external }) {
+    if (!this.root.isConnected) return memory.changes.removeEventListener("change", this.follow);
+    if (!saved || external || key === null || !this.kept.hidden) this.showKept();
+    if (!external) return;
+    const { name } = this;
+    if (key === null) {
+      this.base = memory.code(name);
+      this.status.textContent = "What this browser kept for the course was just erased, in another tab.";
+    } else if (key === `code/${name}` && memory.code(name) !== null) {
+      this.take(memory.code(name), "Your code was changed in another tab: this editor now shows it.");
+    } else if (key === `check/${name}`) {
+      this.showLast();
+    } else if (key === `hints/${name}`) {
+      this.showHints();
+    }
+  }
+
+  /** Under the toolbar: what the browser could not keep, said plainly. */
+  showKept() {
+    const mine = new Set([`code/${this.name}`, `check/${this.name}`, `hints/${this.name}`, "history"]);
+    const aside = memory.setAsideList().filter(({ key }) => mine.has(key));
+    const text = [memory.trouble(), ...aside.map(({ said }) => said)].filter(Boolean).join(" ");
+    if (this.kept.textContent !== text) this.kept.textContent = text;
+    this.kept.hidden = !text;
   }
 
   /** Before the first check: the concepts this reader got wrong before that apply here. */
   showWatchList() {
-    const met = new Map();
-    for (const entry of memory.history()) {
-      if (!(entry.concept in this.data.watch)) continue;
-      const seen = met.get(entry.concept) ?? [];
-      met.set(entry.concept, [...seen, entry.exercise]);
-    }
-    if (!met.size) return;
-    const list = element("ul");
-    for (const [concept, exercises] of met) {
-      const { title, lesson } = this.data.watch[concept];
-      const where = [...new Set(exercises)].join(", ");
-      const item = element("li");
-      const plural = new Set(exercises).size > 1 ? "exercises" : "exercise";
-      item.append(link(title, lesson), ` (${where} ${plural}, ${times(exercises.length)})`);
-      list.append(item);
-    }
-    const intro = element("p", "mg-watch-title", "Watch out");
-    const why = element("p", "", "The checker named these in your earlier work; they can happen here too:");
-    this.watch.replaceChildren(intro, why, list);
-    this.watch.hidden = false;
+    const watch = new Map(Object.entries(this.data.watch));
+    this.watch.hidden = !fillWatchList(this.watch, memory.history(), watch);
   }
 
   /** The last check kept for this exercise, and the hints revealed for it. */
@@ -191,7 +240,7 @@ class Exercise {
           : "The report says what to do next: there is no hint beyond it.";
       return;
     }
-    const level = (memory.hints(this.name)[problem.concept] ?? 1) + 1;
+    const level = memory.hintLevel(this.name, problem.concept) + 1;
     if (level > problem.hints.length) {
       this.status.textContent = `That was the last hint for [${problem.concept}]: its lesson explains the idea.`;
       return;
@@ -205,15 +254,22 @@ class Exercise {
     const problem = this.current();
     this.hints.replaceChildren();
     if (!problem) return;
-    const level = memory.hints(this.name)[problem.concept] ?? 1;
+    const level = memory.hintLevel(this.name, problem.concept);
     const n = problem.hints.length;
     for (let k = 2; k <= Math.min(level, n); k++) {
       this.hints.append(element("p", "mg-hint", `Hint ${k}/${n} [${problem.concept}]: ${problem.hints[k - 1]}`));
     }
   }
 
-  reset() {
-    if (!this.editor) return;
+  /** Back to the starter, in the editor once it is there (it may still be loading). */
+  async reset() {
+    this.status.textContent = "Back to the starter…";
+    if (!(await this.openEditor())) {
+      this.save(this.starter);
+      this.starterBox.querySelector("code").textContent = this.starter;
+      this.status.textContent = "Back to the starter.";
+      return;
+    }
     this.editor.value = this.starter;
     this.editor.markLine(null);
     this.status.textContent = "Back to the starter. Undo (Ctrl+Z, ⌘Z in the editor) brings your code back.";
@@ -239,7 +295,8 @@ class Exercise {
       const text = await checker.tutorPrompt(this.course, this.name, this.source(), {
         onStatus,
       });
-      this.show(memory.lastCheck(this.name).result);
+      const last = memory.lastCheck(this.name);
+      if (last) this.show(last.result);
       this.dialog.show(text);
     } catch (error) {
       this.dialog.fail(`The prompt could not be written: ${error.message ?? error}`);

@@ -9,6 +9,8 @@ const features = {
   pitfall: () => import("./pitfalls.js"),
   progress: () => import("./progress.js"),
   playground: () => import("./playground.js"),
+  "self-check": () => import("./self-check.js"),
+  gate: () => import("./gates.js"),
 };
 
 // A feature's chunk that cannot be loaded (a tab left open while the site was updated: the

@@ -1,97 +1,253 @@
 // What the course remembers for its reader: in this browser only (localStorage), never sent
-// anywhere. Every key starts with PREFIX (the course's name and the format's version):
+// anywhere. Every key starts with PREFIX, the course's name and the format's version (bump
+// it when a record's shape changes; Forget erases every version's keys). web/records.js
+// lists every key and what its value must be: the reader's code, last check and hints per
+// exercise, the history of concepts the checker named, the self-checks' answers, and the
+// answer blocks opened.
 //
-//   micrograd-course/v1/code/<exercise>    the reader's code, as last typed (text)
-//   micrograd-course/v1/check/<exercise>   the last check: {result, date, passed}, where
-//                                          passed is the date it first passed (or null)
-//   micrograd-course/v1/hints/<exercise>   {concept: the hint level revealed}
-//   micrograd-course/v1/history            [{concept, exercise, date}]: every concept the
-//                                          checker named, oldest first (the command
-//                                          line's history.json holds the same entries)
-//
-// Where the browser keeps nothing (storage turned off), all of it lives until the page is
-// closed, and `persistent` is false. `changes` fires "change" after every write.
+// A value that is not what its key must hold is set aside: copied to set-aside/<key>, left
+// out of what the page reads, and listed by setAsideList(). A write the browser refuses
+// (its storage full, or turned off) is kept for this visit, read back as written, and said
+// by trouble(). `changes` fires "change" ({key, saved, external}) after every write, and
+// when another tab of this site changes a key (external: true; key null: everything).
+import { KEEP, knows, parse, setAsideSentence } from "./records.js";
+
+export { KEEP };
 export const PREFIX = "micrograd-course/v1/";
-const KEEP = 1000; // history entries kept, the newest (as the command line keeps)
+const COURSE = "micrograd-course/"; // every version's keys
 
 export const changes = new EventTarget();
-const fallback = new Map();
 
-function probe() {
+/** Today, in the reader's time zone, as the command line writes dates: 2025-03-01. */
+export const today = () => new Date().toLocaleDateString("sv-SE");
+
+// --- the store: localStorage, and what it refused -------------------------------------
+
+function openStorage() {
   try {
-    const key = `${PREFIX}probe`;
-    localStorage.setItem(key, "1");
-    localStorage.removeItem(key);
-    return true;
+    window.localStorage.getItem(`${PREFIX}probe`);
+    return window.localStorage;
   } catch {
+    return null; // turned off: reading it throws
+  }
+}
+const storage = openStorage();
+const unsaved = new Map(); // key -> text the browser would not keep: kept for this visit
+let refusal = null; // why the last write failed: "full" or the error's name
+
+/** Can the browser keep one more character? A full store is said before the reader's
+ * next change is lost. */
+function probe() {
+  refusal = null;
+  if (!storage) return;
+  if (save("probe", "1")) storage.removeItem(`${PREFIX}probe`);
+  unsaved.delete("probe");
+}
+probe();
+
+const announce = (detail) => changes.dispatchEvent(new CustomEvent("change", { detail }));
+
+function read(key) {
+  if (unsaved.has(key)) return unsaved.get(key);
+  try {
+    return storage?.getItem(PREFIX + key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function save(key, text) {
+  try {
+    if (!storage) throw new Error("off");
+    storage.setItem(PREFIX + key, text);
+    unsaved.delete(key);
+    return true;
+  } catch (error) {
+    unsaved.set(key, text);
+    refusal = error.name === "QuotaExceededError" ? "full" : error.name;
     return false;
   }
 }
-export const persistent = probe();
-
-function read(key) {
-  const text = persistent ? localStorage.getItem(PREFIX + key) : fallback.get(key);
-  return text ?? null;
-}
 
 function write(key, text) {
-  if (persistent) {
-    try {
-      localStorage.setItem(PREFIX + key, text);
-    } catch {
-      fallback.set(key, text); // full: kept for this visit at least
-    }
-  } else fallback.set(key, text);
-  changes.dispatchEvent(new CustomEvent("change", { detail: { key } }));
+  cache.delete(key);
+  let saved = save(key, text);
+  if (saved && unsaved.size) {
+    for (const [other, kept] of [...unsaved]) saved = save(other, kept) && saved;
+  }
+  if (saved && !unsaved.size) refusal = null;
+  announce({ key, saved, external: false });
+  return saved;
 }
 
-function readJSON(key, empty) {
+/** Why what the reader does is not kept past this visit, in words; null when it is. */
+export function trouble() {
+  const download = "Download your code to keep it.";
+  if (!storage) {
+    return (
+      "This browser keeps nothing for this site (its storage is turned off, as in some " +
+      `private windows): your work is kept only until you close the page. ${download}`
+    );
+  }
+  if (refusal === null) return null;
+  if (refusal === "full") {
+    return (
+      "This browser's storage for this site is full: what you change is kept only until " +
+      `you close the page. ${download} The progress page can make room by erasing what ` +
+      "the course kept."
+    );
+  }
+  return (
+    `This browser refused to save your work (${refusal}): what you change is kept only ` +
+    `until you close the page. ${download}`
+  );
+}
+
+// --- records, checked as they are read (web/records.js) ---------------------------------
+
+const cache = new Map(); // key -> {text, value}: parsed once per stored text
+const problems = new Map(); // key -> what was set aside, in a sentence
+
+function setAside(key, text, bad) {
+  const said = setAsideSentence(key, bad);
+  if (problems.get(key) === said) return;
+  problems.set(key, said);
   try {
-    return JSON.parse(read(key)) ?? empty;
+    storage?.setItem(`${PREFIX}set-aside/${key}`, text); // a copy, for the reader to recover
   } catch {
-    return empty;
+    // no room for it: the record itself stays where it was until it is written again
   }
 }
 
-export const code = (exercise) => read(`code/${exercise}`);
-export const saveCode = (exercise, text) => write(`code/${exercise}`, text);
-
-export const lastCheck = (exercise) => readJSON(`check/${exercise}`, null);
-export const hints = (exercise) => readJSON(`hints/${exercise}`, {});
-
-export function history() {
-  const entries = readJSON("history", []);
-  const complete = (e) => e && ["concept", "exercise", "date"].every((k) => k in e);
-  return Array.isArray(entries) ? entries.filter(complete) : [];
+/** The value kept under `key` (validated), or `empty`. */
+function get(key, empty) {
+  const text = read(key);
+  if (text === null) return empty;
+  const hit = cache.get(key);
+  if (hit?.text === text) return hit.value ?? empty;
+  const { value, bad } = parse(key, text);
+  if (bad) setAside(key, text, bad);
+  else problems.delete(key);
+  cache.set(key, { text, value });
+  return value ?? empty;
 }
 
-/** Keep a check's result: the last one of its exercise, and its entries in the history. */
-export function recordCheck(exercise, result, entries, date) {
-  const passed = lastCheck(exercise)?.passed ?? (result.exit === 0 ? date : null);
-  write(`check/${exercise}`, JSON.stringify({ result, date, passed }));
-  if (entries.length) write("history", JSON.stringify([...history(), ...entries].slice(-KEEP)));
+/** What was set aside, of everything kept: [{key, said}], for the reader to be told. */
+export function setAsideList() {
+  for (const key of keys()) get(key, null); // each record is read, so checked, once
+  return [...problems].map(([key, said]) => ({ key, said }));
 }
+
+// --- what the page modules read and write -------------------------------------------------
+
+export const code = (exercise) => get(`code/${exercise}`, null);
+
+/** Save the reader's code, unless another tab saved other code since this one last read or
+ * saved `base`: then nothing is written and `newer` is that code.
+ * -> {saved: true} | {saved: false, newer} | {saved: false} (kept for this visit) */
+export function saveCode(exercise, text, base) {
+  const stored = code(exercise);
+  if (stored !== null && stored !== base && stored !== text) return { saved: false, newer: stored };
+  return { saved: write(`code/${exercise}`, text) };
+}
+
+export const lastCheck = (exercise) => get(`check/${exercise}`, null);
+
+/** The hint level revealed for `concept` in `exercise` (1: the report's own). */
+export const hintLevel = (exercise, concept) =>
+  new Map(Object.entries(get(`hints/${exercise}`, {}))).get(concept) ?? 1;
 
 export function revealHint(exercise, concept, level) {
-  write(`hints/${exercise}`, JSON.stringify({ ...hints(exercise), [concept]: level }));
+  const hints = get(`hints/${exercise}`, {});
+  write(`hints/${exercise}`, JSON.stringify({ ...hints, [concept]: level }));
 }
 
-/** Erase everything the course kept: code, checks, hints and history. */
+/** Every hint level revealed, in any exercise: {concept: the highest}. */
+export function openedHints() {
+  const levels = new Map();
+  for (const key of keys()) {
+    if (!key.startsWith("hints/")) continue;
+    for (const [concept, level] of Object.entries(get(key, {}))) {
+      levels.set(concept, Math.max(level, levels.get(concept) ?? 1));
+    }
+  }
+  return Object.fromEntries(levels);
+}
+
+export const history = () => get("history", []);
+
+/** Keep a check's result: the last one of its exercise, and its entries in the history,
+ * unless its report is the last check's (the same mistakes, seen again). */
+export function recordCheck(exercise, result, entries, date) {
+  const last = lastCheck(exercise);
+  const passed = last?.passed ?? (result.exit === 0 ? date : null);
+  write(`check/${exercise}`, JSON.stringify({ result, date, passed }));
+  if (entries.length && last?.result.report !== result.report) append("history", entries);
+}
+
+export const answers = () => get("self-checks", []);
+export const recordAnswers = (list) => append("self-checks", list);
+
+function append(key, entries) {
+  write(key, JSON.stringify([...get(key, []), ...entries].slice(-KEEP)));
+}
+
+/** The date an answer block was opened (web/gates.js), or null. */
+export const opened = (block) => new Map(Object.entries(get("opened", {}))).get(block) ?? null;
+
+export function open(block, date) {
+  write("opened", JSON.stringify({ ...get("opened", {}), [block]: date }));
+}
+
+// --- all of it ------------------------------------------------------------------------------
+
+/** The keys kept (without PREFIX), this visit's included. */
+function keys() {
+  const found = new Set(unsaved.keys());
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX)) found.add(key.slice(PREFIX.length));
+    }
+  } catch {
+    // turned off since: what this visit holds
+  }
+  return [...found].filter(knows);
+}
+
+/** Erase everything the course kept, every version's keys: {left}, the keys the browser
+ * would not erase. */
 export function forget() {
-  fallback.clear();
-  if (persistent) {
-    const keys = [];
-    for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
-    for (const key of keys.filter((k) => k.startsWith(PREFIX))) localStorage.removeItem(key);
+  unsaved.clear();
+  cache.clear();
+  problems.clear();
+  const left = [];
+  try {
+    const all = [];
+    for (let i = 0; i < (storage?.length ?? 0); i++) all.push(storage.key(i));
+    for (const key of all.filter((k) => k?.startsWith(COURSE))) storage.removeItem(key);
+    for (let i = 0; i < (storage?.length ?? 0); i++) {
+      if (storage.key(i)?.startsWith(COURSE)) left.push(storage.key(i));
+    }
+  } catch (error) {
+    left.push(`all of it (${error.name})`);
   }
-  changes.dispatchEvent(new CustomEvent("change", { detail: { key: null } }));
+  probe();
+  announce({ key: null, saved: true, external: false });
+  return { left };
 }
 
-/** Has the reader anything kept? */
-export function isEmpty() {
-  if (!persistent) return fallback.size === 0;
-  for (let i = 0; i < localStorage.length; i++) {
-    if (localStorage.key(i).startsWith(PREFIX)) return false;
+// Another tab of this site changed what is kept: its value is the newest.
+addEventListener("storage", (event) => {
+  if (event.storageArea !== storage) return;
+  if (event.key === null) {
+    unsaved.clear();
+    cache.clear();
+    announce({ key: null, saved: true, external: true });
+  } else if (event.key.startsWith(PREFIX) && knows(event.key.slice(PREFIX.length))) {
+    const key = event.key.slice(PREFIX.length);
+    unsaved.delete(key);
+    cache.delete(key);
+    announce({ key, saved: true, external: true });
   }
-  return true;
-}
+});

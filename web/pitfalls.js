@@ -1,41 +1,53 @@
 // Pitfall marks: an item of a Pitfalls box tagged with concept ids (data-course="pitfall",
 // data-concepts="zero-grad grad-accumulation", from hooks/exercises.py) says so when the
 // reader's checks named one of them: "You met this in the value exercise." The marks follow
-// the reader's history (web/memory.js) as it changes, on this page and the next.
+// the reader's history (web/memory.js) as it changes, on this page, the next, and in other
+// tabs.
 import * as memory from "./memory.js";
+import { exercisesPhrase } from "./summary.js";
 
 let listening = false;
 
-/** "the value exercise", "the value and train exercises", "the value, loss and train exercises" */
-export function exercisesPhrase(names) {
-  const list =
-    names.length < 2 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  return `the ${list} exercise${names.length < 2 ? "" : "s"}`;
+/** Each item's exercises where one of its concepts was named, in the history's order:
+ * one pass over the history. */
+function metIn(items, history) {
+  const watching = new Map(); // concept -> the items tagged with it
+  const names = new Map(items.map((item) => [item, new Set()]));
+  for (const item of items) {
+    for (const concept of item.dataset.concepts.split(/\s+/)) {
+      watching.set(concept, [...(watching.get(concept) ?? []), item]);
+    }
+  }
+  for (const { concept, exercise } of history) {
+    for (const item of watching.get(concept) ?? []) names.get(item).add(exercise);
+  }
+  return names;
 }
 
-function mark(item, history) {
-  const concepts = new Set(item.dataset.concepts.split(/\s+/));
-  const names = [...new Set(history.filter((e) => concepts.has(e.concept)).map((e) => e.exercise))];
+function mark(item, names) {
   let note = item.querySelector(":scope > .mg-met");
-  item.classList.toggle("mg-met-item", names.length > 0);
-  if (!names.length) return note?.remove();
+  item.classList.toggle("mg-met-item", names.size > 0);
+  if (!names.size) return note?.remove();
   if (!note) {
     note = document.createElement("span");
     note.className = "mg-met";
     item.append(" ", note);
   }
-  note.textContent = `You met this in ${exercisesPhrase(names)}.`;
+  note.textContent = `You met this in ${exercisesPhrase([...names])}.`;
 }
 
 function markAll() {
-  const history = memory.history();
-  for (const item of document.querySelectorAll('[data-course="pitfall"]')) mark(item, history);
+  const items = [...document.querySelectorAll('[data-course="pitfall"]')];
+  if (!items.length) return;
+  const met = metIn(items, memory.history());
+  for (const item of items) mark(item, met.get(item));
 }
 
 export function mount() {
   markAll();
   if (!listening) {
     listening = true;
-    memory.changes.addEventListener("change", markAll);
+    const follow = ({ detail: { key } }) => (key === "history" || key === null) && markAll();
+    memory.changes.addEventListener("change", follow);
   }
 }

@@ -1,83 +1,120 @@
-// The progress page (data-course="progress", data from hooks/exercises.py: the exercises and
-// the concepts): the exercises passed, the concepts the checker named and where, and a
-// button that forgets everything this browser kept (web/memory.js).
+// The progress page (data-course="progress", data from hooks/exercises.py: the exercises,
+// the self-checks and the concepts): the exercises passed, the self-checks' last answers,
+// the concepts the checker named and where, what this browser could not keep, and a button
+// that forgets everything it kept (web/memory.js). It follows changes made in other tabs.
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
+import { phrase, summary } from "./summary.js";
+
+function table(headers, rows) {
+  const made = element("table");
+  const head = made.createTHead().insertRow();
+  for (const title of headers) head.append(element("th", "", title));
+  const body = made.createTBody();
+  for (const cells of rows) {
+    const row = body.insertRow();
+    for (const cell of cells) row.insertCell().append(cell);
+  }
+  return made;
+}
+
+function exerciseState(name) {
+  const last = memory.lastCheck(name);
+  if (last?.passed) return `Passed on ${last.passed}`;
+  if (last) return `Checked on ${last.date}, not passed yet`;
+  return memory.code(name) !== null ? "Started, not checked yet" : "Not started";
+}
 
 function exercisesTable(exercises) {
-  const table = element("table");
-  const head = table.createTHead().insertRow();
-  for (const title of ["Exercise", "What you write", "Where you are"]) {
-    head.append(element("th", "", title));
-  }
-  const body = table.createTBody();
-  for (const { name, about, page } of exercises) {
-    const last = memory.lastCheck(name);
-    const row = body.insertRow();
-    row.insertCell().append(link(name, page));
-    row.insertCell().textContent = about;
-    row.insertCell().textContent = last?.passed
-      ? `Passed on ${last.passed}`
-      : last
-        ? `Checked on ${last.date}, not passed yet`
-        : memory.code(name) !== null
-          ? "Started, not checked yet"
-          : "Not started";
-  }
-  return table;
+  const rows = exercises.map(({ name, about, page }) => [link(name, page), about, exerciseState(name)]);
+  return table(["Exercise", "What you write", "Where you are"], rows);
+}
+
+/** A self-check's last answers: "4 of 6 right, on 2025-03-01; look again at 3 and 5". */
+function selfCheckState({ page, questions }, answers) {
+  const last = new Map();
+  for (const answer of answers) if (answer.page === page) last.set(answer.question, answer);
+  const given = questions.filter((q) => last.has(q));
+  if (!given.length) return "Not taken yet";
+  const right = given.filter((q) => last.get(q).right).length;
+  const date = given.map((q) => last.get(q).date).sort().at(-1);
+  const again = questions.flatMap((q, i) => (last.get(q)?.right ? [] : [i + 1]));
+  const said = `${right} of ${questions.length} right, last on ${date}`;
+  if (!again.length) return `${said}.`;
+  const which = again.length === 1 ? "question" : "questions";
+  const list = again.length === 1 ? again[0] : `${again.slice(0, -1).join(", ")} and ${again.at(-1)}`;
+  return `${said}; look again at ${which} ${list}.`;
+}
+
+function selfChecksTable(selfChecks) {
+  const answers = memory.answers();
+  const rows = selfChecks.map((quiz) => [link(quiz.title, quiz.link), selfCheckState(quiz, answers)]);
+  return table(["Self-check", "Your last answers"], rows);
 }
 
 function conceptsList(concepts) {
-  const met = new Map();
-  for (const entry of memory.history()) met.set(entry.concept, [...(met.get(entry.concept) ?? []), entry]);
-  if (!met.size) return element("p", "", "The checker has named no mistake of yours yet.");
+  const items = summary(memory.history());
+  if (!items.length) return element("p", "", "The checker has named no mistake of yours yet.");
   const list = element("ul");
-  for (const [id, entries] of met) {
-    const concept = concepts[id] ?? { title: id, lesson: null };
-    const item = element("li");
-    item.append(concept.lesson ? link(concept.title, concept.lesson) : concept.title);
-    const where = [...new Set(entries.map((e) => e.exercise))].join(", ");
-    const last = entries.map((e) => e.date).sort().at(-1);
-    const times = entries.length === 1 ? "once" : `${entries.length} times`;
-    item.append(` [${id}]: ${times}, in ${where}; last on ${last}.`);
-    list.append(item);
+  for (const item of items) {
+    const concept = concepts.get(item.concept) ?? { title: item.concept, lesson: null };
+    const li = element("li");
+    li.append(concept.lesson ? link(concept.title, concept.lesson) : concept.title);
+    li.append(` [${item.concept}]: ${phrase(item)}.`);
+    list.append(li);
   }
   return list;
+}
+
+/** What this browser could not keep or read, in words; empty when all is well. */
+function keptNotes() {
+  const notes = [];
+  const trouble = memory.trouble();
+  if (trouble) notes.push(element("p", "mg-kept", trouble));
+  for (const { said } of memory.setAsideList()) notes.push(element("p", "mg-kept", said));
+  return notes;
 }
 
 class Progress {
   constructor(root) {
     this.root = root;
     this.data = JSON.parse(root.dataset.courseData);
+    this.concepts = new Map(Object.entries(this.data.concepts));
     this.view = element("div", "mg-progress-view");
+    this.notes = element("div", "mg-progress-notes");
     this.status = element("p", "mg-status");
     this.status.setAttribute("role", "status");
     this.forgetButton = button("Forget everything", null, () => this.confirmForget());
     this.confirm = element("div", "mg-toolbar mg-confirm");
     this.confirm.hidden = true;
-    root.replaceChildren(this.view, this.forgetButton);
+    root.replaceChildren(this.view, this.notes, this.forgetButton);
     root.append(this.confirm, this.status);
-    if (!memory.persistent) {
-      this.status.textContent =
-        "This browser keeps nothing for this site: what you do is forgotten when you close the page.";
-    }
     this.show();
-    memory.changes.addEventListener("change", () => this.root.isConnected && this.show());
+    this.follow = () => (this.root.isConnected ? this.show() : this.stop());
+    memory.changes.addEventListener("change", this.follow);
+  }
+
+  stop() {
+    memory.changes.removeEventListener("change", this.follow);
   }
 
   show() {
     this.view.replaceChildren(
       element("h3", "", "Exercises"),
       exercisesTable(this.data.exercises),
+      element("h3", "", "Self-checks"),
+      selfChecksTable(this.data.selfChecks ?? []),
       element("h3", "", "The concepts the checker named"),
-      conceptsList(this.data.concepts),
+      conceptsList(this.concepts),
     );
+    this.notes.replaceChildren(...keptNotes());
   }
 
   confirmForget() {
     const erase = button("Erase", null, () => this.forget());
     const keep = button("Keep", null, () => this.closeConfirm());
-    const question = element("span", "", "Erase your code, checks, hints and history for this course, in this browser?");
+    const what = "your code, checks, hints, self-check answers and history";
+    const question = element("span", "", `Erase ${what} for this course, in this browser?`);
     this.confirm.replaceChildren(question, erase, keep);
     this.confirm.hidden = false;
     keep.focus();
@@ -89,9 +126,11 @@ class Progress {
   }
 
   forget() {
-    memory.forget();
+    const { left } = memory.forget();
     this.closeConfirm();
-    this.status.textContent = "Forgotten: your code, checks, hints and history are erased.";
+    this.status.textContent = left.length
+      ? `Not all of it could be erased: this browser kept ${left.join(", ")}. Clear this site's data in the browser's settings to erase it.`
+      : "Forgotten: your code, checks, hints, self-check answers and history are erased.";
   }
 }
 

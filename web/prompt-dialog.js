@@ -30,8 +30,9 @@ export function promptDialog(parent, file) {
   const about = document.createElement("p");
   about.textContent =
     "Paste it into the AI assistant you use. It holds the rules of a good tutor, this " +
-    "exercise, your code, the checker's report and the mistakes the checker named in your " +
-    "earlier work. Nothing has been sent anywhere: it leaves this page only if you paste it.";
+    "exercise, your code, the checker's report, the hints you have opened and the mistakes " +
+    "the checker named in your earlier work. Nothing has been sent anywhere: it leaves this " +
+    "page only if you paste it.";
   const box = document.createElement("textarea");
   box.readOnly = true;
   box.rows = 14;

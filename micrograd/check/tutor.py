@@ -1,13 +1,16 @@
 """A prompt for an AI tutor: the course's rules for tutoring, where the learner is, their
-code, the checker's latest report, and the mistakes they made before, so that the tutor
-can warn them ahead. Plain data in, text out: the command line and the page build the
-same prompt from the same code and history. Nothing of the course's solutions is in it.
+code, the checker's latest report, the hints they have opened, and the mistakes they made
+before, so that the tutor can warn them ahead. Plain data in, text out: the command line
+and the page build the same prompt from the same code, history and hints. Nothing of the
+course's solutions is in it, and no hint the learner has not opened: the tutor is asked to
+give the next one, so the report's own hint lines are left out.
 """
 
-from collections import Counter
+import re
 
 from micrograd.check.concepts import CONCEPTS, SITE
 from micrograd.check.exercises import EXERCISES
+from micrograd.check.history import phrase, summary
 
 RULES = """\
 You are my tutor for one exercise of "micrograd, the executable course", where I build a
@@ -18,7 +21,8 @@ small autograd engine and neural network in Python, from scratch.
 - Guide me with questions. Never give me the solution or complete code, not even a
   corrected version of my own, even if I ask for it.
 - Give hints only when I ask or when I am clearly stuck, one level at a time: first a
-  question, then where to look, then the rule in words.
+  question, then where to look, then the rule in words. Go on from the hints I have
+  opened (listed below): do not repeat them.
 - Connect the code to the math: derivatives, the chain rule, what each number means.
 - Now and then, check that I understand with a short question of your own.
 - Warn me ahead about the mistakes listed under "What to watch for" when I come near
@@ -27,12 +31,14 @@ small autograd engine and neural network in Python, from scratch.
   my code for me."""
 
 
-def tutor_prompt(exercise, source, report, history=()):
+def tutor_prompt(exercise, source, report, history=(), hints=None):
     """The prompt, as text. ``exercise``: its name; ``source``: the learner's code;
     ``report``: the checker's result, ``{"report": text, "concepts": [ids]}`` (what
     :func:`~micrograd.check.check_source` returns); ``history``: the concepts named
-    before, as ``{"concept", "exercise", "date"}`` dicts."""
+    before, as ``{"concept", "exercise", "date"}`` dicts; ``hints``: ``{concept: level}``,
+    the hints the learner has opened (1 to ``level``; the first is always shown)."""
     ex = EXERCISES[exercise]
+    hints = hints or {}
     pitfalls = [CONCEPTS[c] for c in ex.concepts() if not CONCEPTS[c].fallback]
     parts = [
         RULES,
@@ -46,26 +52,51 @@ def tutor_prompt(exercise, source, report, history=()):
         "\n## My code\n",
         f"```python\n{source.rstrip()}\n```",
         "\n## The checker's latest report\n",
-        f"```text\n{report['report'].rstrip()}\n```",
+        f"```text\n{_without_hints(report['report']).rstrip()}\n```",
+        "\n## The hints I have opened\n",
+        *_opened(report["concepts"], hints),
         "\n## What to watch for\n",
-        *_watch(history),
+        *_watch(history, hints),
     ]
     return "\n".join(parts) + "\n"
 
 
-def _watch(history):
-    counts = Counter(e["concept"] for e in history if e["concept"] in CONCEPTS)
-    if not counts:
+# A report's hint at the level asked ("Hint 2/3:" and its wrapped lines) and its advice
+# for the next one ("--hint 3 on the command line"): the prompt lists the hints opened.
+_HINT_LINES = re.compile(r"^ {6}Hint \d+/\d+: .*\n(?: {17}.*\n)*", re.M)
+_NEXT_HINT = re.compile(r"^\nFor the next hint: .*\n", re.M)
+
+
+def _without_hints(text):
+    return _NEXT_HINT.sub("", _HINT_LINES.sub("", text + "\n"))
+
+
+def _hints(concept, hints):
+    """The hints of ``concept`` the learner has opened: at least the first."""
+    return CONCEPTS[concept].hints[: max(1, hints.get(concept, 1))]
+
+
+def _opened(concepts, hints):
+    named = [c for c in dict.fromkeys(concepts) if c in CONCEPTS and CONCEPTS[c].hints]
+    if not named:
+        return ["None: the latest report names no mistake with hints."]
+    lines = []
+    for concept in named:
+        lines.append(f"For `{concept}`, {CONCEPTS[concept].title.lower()}:\n")
+        lines += [f"{k}. {hint}" for k, hint in enumerate(_hints(concept, hints), 1)]
+        lines.append("")
+    return lines[:-1]
+
+
+def _watch(history, hints):
+    items = summary([e for e in history if e["concept"] in CONCEPTS])
+    if not items:
         return ["Nothing yet: the checker has not named a mistake of mine before."]
     lines = ["The checker named these mistakes in my earlier work:\n"]
-    for concept, n in counts.most_common():
-        entries = [e for e in history if e["concept"] == concept]
-        where = ", ".join(dict.fromkeys(e["exercise"] for e in entries))
-        c = CONCEPTS[concept]
-        times = "once" if n == 1 else f"{n} times"
-        last = max(e["date"] for e in entries)
-        rule = f" The idea: {c.hints[-1]}" if c.hints else ""
-        lines.append(
-            f"- `{concept}`, {c.title.lower()}: {times} ({where}; last {last}).{rule}"
-        )
+    for item in items:
+        concept = CONCEPTS[item["concept"]]
+        said = f"- `{concept.id}`, {concept.title.lower()}: {phrase(item)}."
+        opened = _hints(concept.id, hints) if concept.hints else ()
+        said += "".join(f" Hint {k}: {hint}" for k, hint in enumerate(opened, 1))
+        lines.append(said)
     return lines

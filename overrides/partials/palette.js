@@ -39,11 +39,20 @@
     return color;
   }
 
-  const saved = __md_get("__palette");
-  show(options[saved?.index] ? saved.index : preferred());
+  // The reader's choice, as the theme keeps it; anything else (damaged, from another
+  // version, storage turned off) counts as no choice.
+  const chosen = () => {
+    try {
+      const index = __md_get("__palette")?.index;
+      return Number.isInteger(index) && index >= 0 && index < options.length ? index : null;
+    } catch {
+      return null;
+    }
+  };
+  show(chosen() ?? preferred());
   form.addEventListener("change", (event) => {
     const index = options.indexOf(event.target);
-    __md_set("__palette", { index, color: show(index) });
+    __md_set("__palette", { index, color: show(index) }); // never throws
   });
   form.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
@@ -53,6 +62,6 @@
   });
   // Until the reader picks a scheme, the page follows the system's.
   matchMedia("(prefers-color-scheme: light)").addEventListener("change", () => {
-    if (!__md_get("__palette")) show(preferred());
+    if (chosen() === null) show(preferred());
   });
 })();

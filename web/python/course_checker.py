@@ -84,9 +84,10 @@ def limits(exercise):
     return hosts.limits(exercise)
 
 
-def prompt(exercise, source, result, history=()):
-    """The tutor prompt (the command line's ``--tutor-prompt``)."""
-    return tutor.tutor_prompt(exercise, source, result, history)
+def prompt(exercise, source, result, history=(), hints=None):
+    """The tutor prompt (the command line's ``--tutor-prompt``); ``hints``: the hint level
+    the reader opened per concept."""
+    return tutor.tutor_prompt(exercise, source, result, history, hints)
 
 
 _GROW = """
