@@ -146,9 +146,9 @@ def test_backprop_steps_end_with_the_gradients_of_backward(graph):
 
 
 def _values(root):
-    from micrograd.engine import _topological_order
+    from micrograd.engine import topological_order
 
-    return _topological_order(root)
+    return topological_order(root)
 
 
 def test_backprop_in_the_wrong_order_says_which_gradients_are_wrong_and_why():
