@@ -43,9 +43,8 @@ from micrograd.plot import Figure, Plot
 __all__ = ["Monitor", "Finding", "Step", "Reading"]
 
 INSPECT_EVERY = 8  # the graph is walked at steps 0, 1, 8, 16, 24, ...
-GUIDE = (
-    1e-3  # the usual update ratio of a large network; a tiny one trains at 1e-2 to 1e-1
-)
+# the usual update ratio of a large network; a tiny one trains well at 1e-2 to 1e-1
+GUIDE = 1e-3
 TOO_HIGH = 1.0  # an update as large as the weights it moves
 JUMP = 10.0  # the loss grew this many times in one step
 TOO_LOW = 0.01  # in the whole run, no layer moved by 1% of its size
@@ -61,9 +60,7 @@ class Reading:
 
     grad: float  # the norm of the gradient of the layer's parameters
     update: float | None = None  # |change| / |parameters|: known at the next record
-    dead: float | None = (
-        None  # the fraction of its ReLUs that never fired: walked steps
-    )
+    dead: float | None = None  # the fraction of its ReLUs that never fired, if walked
 
 
 @dataclass
@@ -143,7 +140,7 @@ class Monitor:
             layer.update = _ratio(_norm(change), _norm(old))
         change, grad = sum(changes, []), sum(grads, [])
         if sizes := _norm(change) * _norm(grad):
-            last.direction = sum(c * g for c, g in zip(change, grad)) / sizes
+            last.direction = math.fsum(c * g for c, g in zip(change, grad)) / sizes
         # --8<-- [end:record]
 
     # --8<-- [start:inspect]
@@ -226,7 +223,7 @@ def lr_too_low(history):
     its ReLUs were alive (dead ones would explain the stillness)."""
     if len(history) < 2 or dead_relu(history):
         return []
-    moved = [sum(s.layers[i].update or 0.0 for s in history) for i in _indices(history)]
+    moved = [math.fsum(_series(history, i, "update")[1]) for i in _indices(history)]
     if not all(m < TOO_LOW for m in moved):  # NaN, after a blow-up, is not too low
         return []
     why = (
@@ -259,11 +256,9 @@ def dead_relu(history):
 def stale_grad(history):
     """Gradients that hold more than the step's own backward pass."""
     for k, step in enumerate(history):
-        if (
-            _finite(step.leftover)
-            and LEFTOVER < step.leftover
-            and any(layer.grad for layer in step.layers)
-        ):  # all 0: reset after backward(), an update that cannot move, not a stale one
+        # every gradient 0: reset after backward(), an update that cannot move; not stale
+        reset_late = not any(layer.grad for layer in step.layers)
+        if _finite(step.leftover) and step.leftover > LEFTOVER and not reset_late:
             why = (
                 f"at step {k} the gradients held more than this step's backward pass"
                 f" gives: the extra, left from earlier steps, was {step.leftover:.3g}×"
@@ -305,23 +300,24 @@ SERIES = ("blue", "orange", "green", "purple")
 
 def _panels(history):
     """Four plots against the step: the loss, and per layer the gradient, the update
-    ratio and the dead fraction, one colour per layer."""
-    loss = Plot("loss", xlabel="step", ylabel="loss", logy=True)
+    ratio and the dead fraction (layers with ReLUs), one colour per layer."""
+    steps = (0, max(len(history) - 1, 1))
+
+    def panel(title, ylabel, **kwargs):
+        return Plot(title, xlabel="step", ylabel=ylabel, xlim=steps, **kwargs)
+
+    loss = panel("loss", "loss", logy=True)
     loss.line([s.loss for s in history], colour="text")
-    grad = Plot("gradient", xlabel="step", ylabel="norm", logy=True)
-    update = Plot("update / weights", xlabel="step", ylabel="ratio", logy=True)
-    dead = Plot("dead ReLUs", xlabel="step", ylabel="fraction", ylim=(0, 1))
-    n = len(history)
-    update.line(
-        [0, max(n - 1, 1)], [GUIDE] * 2, colour="grey", style="dashed", label="guide"
-    )
+    grad = panel("gradient", "norm", logy=True)
+    update = panel("update / weights", "ratio", logy=True)
+    update.line(steps, [GUIDE] * 2, colour="grey", style="dashed", label="guide")
+    dead = panel("dead ReLUs", "fraction", ylim=(0, 1))
     for i in _indices(history):
         colour, label = SERIES[i % len(SERIES)], _layer(i).removeprefix("the ")
         grad.line([s.layers[i].grad for s in history], colour=colour, label=label)
-        ratios = [(k, s.layers[i].update) for k, s in enumerate(history)]
-        update.line(*_known(ratios), colour=colour, label=label)
-        fractions = [(k, s.layers[i].dead) for k, s in enumerate(history)]
-        dead.line(*_known(fractions), colour=colour, label=label, marker="circle")
+        update.line(*_series(history, i, "update"), colour=colour, label=label)
+        if (fractions := _series(history, i, "dead"))[0]:  # a layer with ReLUs
+            dead.line(*fractions, colour=colour, label=label, marker="circle")
     return loss, grad, update, dead
 
 
@@ -336,8 +332,8 @@ def _describe(history, findings):
     ]
     for i in _indices(history):
         grads = [s.layers[i].grad for s in history]
-        ratios = _known([(k, s.layers[i].update) for k, s in enumerate(history)])[1]
-        fractions = _known([(k, s.layers[i].dead) for k, s in enumerate(history)])[1]
+        ratios = _series(history, i, "update")[1]
+        fractions = _series(history, i, "dead")[1]
         said = (
             f"{_layer(i).capitalize()}: gradient norm {grads[0]:.3g} to {grads[-1]:.3g}"
         )
@@ -352,9 +348,10 @@ def _describe(history, findings):
     return " ".join(parts)
 
 
-def _known(pairs):
-    """The steps and values of ``(step, value)`` pairs whose value is known."""
-    known = [(k, v) for k, v in pairs if v is not None]
+def _series(history, i, name):
+    """The steps at which layer ``i``'s instrument ``name`` is known, and its values."""
+    known = [(k, getattr(s.layers[i], name)) for k, s in enumerate(history)]
+    known = [(k, v) for k, v in known if v is not None]
     return [k for k, _ in known], [v for _, v in known]
 
 
@@ -371,7 +368,8 @@ def _finite(x):
 
 
 def _norm(values):
-    return math.sqrt(sum(v * v for v in values))
+    """The Euclidean norm; ``fsum`` is exact, so every Python gives the same digits."""
+    return math.sqrt(math.fsum(v * v for v in values))
 
 
 def _ratio(a, b):

@@ -296,6 +296,13 @@ def test_the_figure_has_a_panel_per_instrument_and_the_guideline():
         "second layer",
         "third layer",
     ]
+    assert [p.xlim for p in figure.plots] == [(0, 8)] * 4  # every panel: steps 0 to 8
+    # the dead ReLUs of the hidden layers, at the steps whose graph was walked
+    dead = figure.plots[3]
+    assert [(m.label, m.xs) for m in dead.marks] == [
+        ("first layer", [0, 1, 8]),
+        ("second layer", [0, 1, 8]),
+    ]
     markup = html(figure, alt=monitor.describe())
     root = ET.fromstring(markup)
     assert (
