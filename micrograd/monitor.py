@@ -246,8 +246,8 @@ def dead_relu(history):
             while start and dead[start - 1] > MOSTLY_DEAD:  # back to where it began
                 start -= 1
             why = (
-                f"from step {walked[start]} on, {dead[-1]:.0%} of the ReLUs of {_layer(i)}"
-                " fired on no example: they pass back no gradient"
+                f"from step {walked[start]} on, most ReLUs of {_layer(i)} fired on no"
+                f" example ({dead[-1]:.0%} at step {walked[-1]}): they pass back no gradient"
             )
             found.append((walked[start], i, why))
     return found

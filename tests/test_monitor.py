@@ -209,6 +209,11 @@ def test_the_messages_give_the_evidence():
         stale.message,
     )
     assert str(stale) == f"[stale-grad] {stale.message}"
+    first, _ = train(lr=0.5, steps=17, fault="dead-bias").diagnose()
+    assert first.message == (
+        "from step 0 on, most ReLUs of the first layer fired on no example"
+        " (100% at step 16): they pass back no gradient"
+    )
 
 
 def test_a_loss_that_stops_being_finite_is_a_step_too_large():
