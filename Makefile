@@ -45,6 +45,7 @@ test: lint
 
 bench: setup
 	$(PY) benchmarks/bench_moons.py
+	$(PY) benchmarks/bench_monitor.py
 	$(PY) benchmarks/bench_deep.py
 	@bash scripts/system-deps.sh chromium
 	$(PY) benchmarks/bench_runtime.py

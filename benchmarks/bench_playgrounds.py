@@ -9,7 +9,8 @@ event). Printed per playground: the median, the 90th percentile and the slowest 
 the part of the median spent in Python; and, apart, the import of the playgrounds' code,
 which a page's first redraw would include. The training playground first trains its runs to
 the last step (the time it took is printed too), and keeps the picture of each step it has
-drawn: its redraws of steps not drawn before and of steps drawn before are apart. The
+drawn: its redraws of steps not drawn before and of steps drawn before are apart. The faults
+playground first trains the runs its moves visit (timed apart): a redraw shows a trained run. The
 machine's load comes first: on a busy machine slow redraws mostly wait for a CPU.
 
     python benchmarks/bench_playgrounds.py [--site DIR] [--rounds 2]
@@ -56,6 +57,22 @@ PLAYGROUNDS = [
         "boundary",
         [("step", k) for k in STEPS[1:]]
         + [("compare", "small"), ("step", "55"), ("compare", "jumpy"), ("step", "5")],
+    ),
+    (
+        "/05-full-picture/when-training-goes-wrong/",
+        "faults",
+        [
+            ("fault", "no-zero"),
+            ("lr", "3"),
+            ("fault", "uphill"),
+            ("scale", "10"),
+            ("fault", "biases"),
+            ("lr", "0.0001"),
+            ("scale", "0.01"),
+            ("fault", "none"),
+            ("lr", "0.3"),
+            ("scale", "1"),
+        ],
     ),
 ]
 
@@ -113,6 +130,12 @@ def measure(browser, server, rounds):
                 page.evaluate(MOVE, [name, [("compare", compare), ("step", "100")]])
                 training[compare] = time.perf_counter() - start
                 page.evaluate(MOVE, [name, [("step", "0")]])
+        if name == "faults":  # train the runs the moves visit first: not a redraw
+            start = time.perf_counter()
+            page.evaluate(MOVE, [name, moves])
+            training["the ten runs of the faults playground"] = (
+                time.perf_counter() - start
+            )
         found[name] = [page.evaluate(MOVE, [name, moves]) for _ in range(rounds)]
     context.close()
     assert not outside, outside
@@ -154,10 +177,9 @@ def report(found, training, imports):
     print(
         f"  importing the playgrounds' code, once per page: {median:4.0f} ms (median)"
     )
-    for compare, seconds in training.items():
-        print(
-            f"  training the lesson's run and {compare!r} to step 100: {seconds:4.1f} s"
-        )
+    for runs, seconds in training.items():
+        what = runs if " " in runs else f"the lesson's run and {runs!r} to step 100"
+        print(f"  training {what}: {seconds:4.1f} s")
 
 
 def main():

@@ -8,8 +8,8 @@
 7.0
 
 The rest lives in submodules: ``micrograd.nn`` (neurons, layers, MLPs),
-``micrograd.losses``, ``micrograd.optim``, ``micrograd.data`` and
-``micrograd.gradcheck``.
+``micrograd.losses``, ``micrograd.optim``, ``micrograd.data``,
+``micrograd.gradcheck`` and ``micrograd.monitor`` (instruments for a training run).
 """
 
 from micrograd.engine import Value

@@ -178,7 +178,7 @@ class Value:
         more gradient to every leaf. A local derivative of 0 passes nothing back,
         not even an infinite or NaN gradient (``0 * inf`` would be NaN).
         """
-        topo = _topological_order(self)
+        topo = topological_order(self)
         for node in topo:
             if node._prev:
                 node.grad = 0.0
@@ -191,7 +191,7 @@ class Value:
 
 
 # --8<-- [start:topo]
-def _topological_order(root):
+def topological_order(root):
     """Every node reachable from ``root``, each listed after all its inputs.
 
     An explicit stack instead of recursion: deep graphs never hit the recursion limit.

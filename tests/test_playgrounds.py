@@ -22,6 +22,7 @@ from hooks import runtime
 from micrograd.data import make_moons
 from micrograd.engine import Value
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
+from micrograd.monitor import Monitor
 from micrograd.nn import MLP, Neuron
 from micrograd.optim import SGD, linear_schedule
 from tests.browser import assert_clean, open_page, refuse_outside
@@ -90,6 +91,38 @@ def lesson_training(lr, steps):
         optimizer.step()
 
 
+def lesson_faults(lr, scale, fault, steps=40):
+    """The lesson's healthy run with the playground's changes, watched by a Monitor: the
+    numbers the readout shows, and the concepts of the diagnosis."""
+    X, y = make_moons(30, noise=0.1, seed=0)
+    model = MLP(2, [8, 8, 1], seed=0)
+    for p in model.parameters():
+        p.data *= scale
+    if fault == "biases":
+        for neuron in model.layers[0].neurons:
+            neuron.b.data = -4.0
+    monitor = Monitor(model)
+    for _ in range(steps):
+        loss = hinge_loss([model(x) for x in X], y) + l2_penalty(model.parameters())
+        if fault != "no-zero":
+            model.zero_grad()
+        loss.backward()
+        monitor.record(loss)
+        for p in model.parameters():
+            p.data += (lr if fault == "uphill" else -lr) * p.grad
+    history = monitor.history
+    ratios = [layer.update for s in history for layer in s.layers if layer.update]
+    dead = [layer.dead for layer in history[32].layers[:2]]  # the last walk: step 32
+    shown = {
+        "loss-first": history[0].loss,
+        "loss-last": history[-1].loss,
+        "update-max": max(ratios),
+        "dead-1": dead[0],
+        "dead-2": dead[1],
+    }
+    return shown, [f.concept for f in monitor.diagnose()]
+
+
 def lesson_neuron_out(w1, w2, b, activation, x=(2.0, -1.0)):
     n = Neuron(2, nonlin=False, seed=1)
     n.w[0].data, n.w[1].data, n.b.data = w1, w2, b
@@ -146,9 +179,9 @@ def test_backprop_steps_end_with_the_gradients_of_backward(graph):
 
 
 def _values(root):
-    from micrograd.engine import _topological_order
+    from micrograd.engine import topological_order
 
-    return _topological_order(root)
+    return topological_order(root)
 
 
 def test_backprop_in_the_wrong_order_says_which_gradients_are_wrong_and_why():
@@ -227,6 +260,42 @@ def test_boundary_trains_a_little_at_a_time_then_shows_the_lessons_numbers(
     assert "Step 12 of 100" in parts["readout"]
     again = pg.render("boundary", {"step": "5", "compare": "dead"})  # trained: no wait
     assert "pending" not in again and "Step 5 of 100" in again["readout"]
+
+
+@pytest.mark.parametrize(
+    ("lr", "scale", "fault", "concepts"),
+    [
+        (0.3, 1.0, "none", []),
+        (3.0, 1.0, "none", ["lr-too-high", "dead-relu", "dead-relu"]),
+        (0.0001, 1.0, "none", ["lr-too-low"]),
+        (0.3, 1.0, "biases", ["dead-relu", "dead-relu"]),
+        (0.3, 1.0, "no-zero", ["stale-grad"]),
+        (0.01, 1.0, "uphill", ["update-direction"]),
+        (0.3, 0.01, "none", []),
+        (0.3, 10.0, "none", ["lr-too-high", "dead-relu", "dead-relu"]),
+    ],
+)
+def test_faults_shows_the_monitors_numbers_and_diagnosis(lr, scale, fault, concepts):
+    params = {"lr": f"{lr:g}", "scale": f"{scale:g}", "fault": fault}
+    parts = render_all("faults", params)
+    shown, named = lesson_faults(lr, scale, fault)
+    assert key_numbers(parts["readout"]) == shown
+    assert re.findall(r'data-concept="([\w-]+)"', parts["readout"]) == named == concepts
+    if not concepts:
+        assert "The monitor finds nothing wrong." in parts["readout"]
+    assert parts["figure"].count("<svg") == 4 and "Diagnosis:" in parts["figure"]
+
+
+def test_faults_trains_a_little_at_a_time_and_keeps_its_runs(monkeypatch):
+    pg.faults._runs.clear()
+    monkeypatch.setattr(pg.faults, "TIME_BOX", 0.0)  # one step per call
+    for step in range(1, pg.faults.STEPS):
+        parts = pg.render("faults", {"lr": "0.01"})
+        assert parts == {"pending": f"Training in the page: step {step} of 40…"}
+    assert "readout" in pg.render("faults", {"lr": "0.01"})
+    run = pg.faults.run("0.01", "1", "none")
+    figure = run.figure
+    assert pg.render("faults", {"lr": "0.01"})["figure"] is figure  # drawn once
 
 
 def test_the_starting_pictures_are_the_first_render():
@@ -311,6 +380,7 @@ PAGES = {
     "backprop": "/02-value/backpropagation/",
     "neuron": "/03-neural-network/neuron/",
     "boundary": "/05-full-picture/decision-boundary/",
+    "faults": "/05-full-picture/when-training-goes-wrong/",
 }
 # Every text the status line of each playground showed, for the tests to read.
 WATCH_STATUS = """() => {
@@ -530,6 +600,29 @@ def test_boundary_in_the_page_trains_and_shows_the_lessons_loss(lesson):
     )
     step = int(slider.input_value())
     assert f"Step {step} of 100" in element.locator(".mg-pg-readout").inner_text()
+    assert not axe_problems(element)
+
+
+@pytest.mark.browser
+def test_faults_in_the_page_trains_and_shows_the_monitors_diagnosis(lesson):
+    element = go(lesson, "faults")
+    before, after = redraw(element, element.get_by_label("forget zero_grad()").check)
+    assert after != before
+    seen = lesson.evaluate("statusSeen")  # 40 steps of training take a while
+    assert any(t.startswith("Training in the page: step") for t in seen), seen
+    for settings in [(0.3, 1.0, "no-zero"), (3.0, 1.0, "no-zero")]:
+        if settings[0] == 3.0:
+            redraw(element, element.get_by_label("3", exact=True).check)
+        shown, named = lesson_faults(*settings)
+        assert said(element) == shown
+        concepts = element.locator('[data-part="readout"] [data-concept]')
+        assert [c.get_attribute("data-concept") for c in concepts.all()] == named
+    assert "stale-grad" in named and "lr-too-high" in named
+    redraw(element, element.get_by_label("nothing").check)  # lr 3: trained again
+    redraw(element, element.get_by_label("0.3", exact=True).check)  # trained: shown
+    readout = element.locator('[data-part="readout"]').inner_text()
+    assert readout.startswith("The monitor finds nothing wrong.")
+    assert element.locator('[data-part="figure"] svg').count() == 4
     assert not axe_problems(element)
 
 

@@ -51,7 +51,7 @@ def test_its_code_is_the_packages_code_in_order(text):
     expected = [segment for source in sources() for segment in code_of(source)]
     assert code_of(text) == expected
     defined = {node.name for node in ast.parse(text).body if hasattr(node, "name")}
-    assert {"Value", "_topological_order", "Module", "Neuron", "MLP"} <= defined
+    assert {"Value", "topological_order", "Module", "Neuron", "MLP"} <= defined
 
 
 def test_its_imports_and_names_are_the_packages(text):

@@ -453,6 +453,35 @@ training-loop (fallback): The losses differ from a correct run
     2. Look at one step, line by line.
     3. Forward, zero_grad, backward, then the update: every parameter moves by -lr times its
        gradient.
+lr-too-high: Steps too large for the loss
+    05-full-picture/when-training-goes-wrong/#steps-too-large
+    1. How far did one update move the weights, compared with their own size?
+    2. Look at the update ratio in the first steps, and at the loss: does it leap up, or stop
+       being a number?
+    3. Lower the learning rate, by a factor of 3 to 10 at a time, until the loss falls
+       steadily and no update comes near the size of the weights; a schedule may start high
+       and fall.
+lr-too-low: Steps too small to move the loss
+    05-full-picture/when-training-goes-wrong/#steps-too-small
+    1. At this rate, how many steps would the weights need to move by a tenth of their size?
+    2. Look at the update ratio of every layer, and at how far the loss moved in the whole
+       run.
+    3. Raise the learning rate, by a factor of 3 to 10 at a time, until the loss moves within
+       the run's steps; stop before it jumps.
+dead-relu: ReLUs that never fire
+    05-full-picture/when-training-goes-wrong/#dead-relus
+    1. For how many examples is each hidden unit's weighted sum positive?
+    2. Look at the dead fraction of each layer, and at what put the units there: the
+       starting biases and weights, or one huge update.
+    3. A ReLU that is negative on every example outputs 0 and passes back no gradient, so
+       training cannot revive it: start biases at 0 and weights small, and keep the steps
+       small enough not to push units off.
+stale-grad: Gradients left over from earlier steps
+    05-full-picture/when-training-goes-wrong/#gradients-left-over
+    1. The backward pass adds to the gradients: what is already in them when it starts?
+    2. Look for where, in each step, every gradient goes back to 0 before the backward pass.
+    3. Reset every gradient to 0 once per step, before the backward pass, so that each update
+       uses the gradient of this step's loss alone.
 """
     )
 }

@@ -3,7 +3,7 @@
 ``backward()`` uses, or in the order it would use without ``reversed()``.
 """
 
-from micrograd.engine import Value, _topological_order
+from micrograd.engine import Value, topological_order
 from micrograd.viz import Graph
 
 from .controls import Buttons, Choice, Range
@@ -67,7 +67,7 @@ SMALL = {"width": "0.3", "fixedsize": "true"}  # operation circles: a shorter pi
 
 def edges(root, order):
     """``(node, child, local)`` for every edge, in the order the loop visits them."""
-    topo = _topological_order(root)
+    topo = topological_order(root)
     nodes = reversed(topo) if order == "backward" else topo
     return [(n, c, local) for n in nodes for c, local in zip(n._prev, n._local)]
 
@@ -89,7 +89,7 @@ def run(graph, order, step):
 def _picture(root, active, step):
     """The graph drawn as micrograd.viz draws one (a little more compact), the edge being
     taken highlighted: the class mg-active, which web/playgrounds.css colours."""
-    topo = _topological_order(root)
+    topo = topological_order(root)
     ids = {v: f"v{i}" for i, v in enumerate(topo)}
     node, child = active or (None, None)
     values = "; ".join(
@@ -136,7 +136,7 @@ def _verdict(graph, root, taken):
     wrong = [
         f"{v.label}.grad is {data(v.grad)}, backward() gives {data(r.grad)}"
         for v, r in zip(
-            reversed(_topological_order(root)), reversed(_topological_order(reference))
+            reversed(topological_order(root)), reversed(topological_order(reference))
         )
         if v.grad != r.grad
     ]

@@ -8,7 +8,7 @@ both against what the package computes under CPython.
 import math
 from html import escape
 
-from micrograd.plot import FONT, Plot, _Frame
+from micrograd.plot import FONT, Frame, Plot
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -59,7 +59,7 @@ def number_points(markup, plot, points, gap=16):
     """``markup`` (drawn by ``html``) with the points of its first panel, ``plot``,
     numbered 0, 1, 2 … beside them. A point outside the plot, or too close to one already
     numbered, gets no number."""
-    frame = _Frame(plot, plot.limits())
+    frame = Frame(plot, plot.limits())
     placed, labels = [], []
     for i, (x, y) in enumerate(points):
         if not frame.usable(x, y):
