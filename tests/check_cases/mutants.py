@@ -1022,6 +1022,11 @@ MUTANTS = {
         "the step ignores lr",
         [("p.data -= lr * p.grad", "p.data -= p.grad")],
     ),
+    ("train", "fixed_lr"): Mutant(
+        "learning-rate",
+        "the step uses 0.1, whatever lr says",
+        [("p.data -= lr * p.grad", "p.data -= 0.1 * p.grad")],
+    ),
     ("train", "extra_penalty"): Mutant(
         "loss-penalty",
         "the loss has an L2 penalty added",

@@ -49,7 +49,7 @@ def trainer(
     *,
     once=False,
     sign=-1.0,
-    use_lr=True,
+    rate=None,
     rebind=False,
     penalty=0.0,
     total=False,
@@ -57,21 +57,26 @@ def trainer(
 ):
     """A training loop with the given mistakes; ``trainer()`` makes none. ``steps`` is
     the order of one step; ``once``: the forward pass runs once, before the loop;
+    ``rate``: a step size used whatever ``lr`` is given (None: ``lr``);
     ``penalty``: alpha of an L2 term added to the loss, or ("fit", first loss) to take
     alpha from a learner's first loss; ``total``: the loss is the sum of the costs, not
     their mean; ``record``: "number", "value" or "after" (the loss computed after the
     update)."""
     from micrograd.losses import hinge_loss
 
+    fitted = {}  # the learner's alpha, from their first loss of the first run
+
     def train(model, X, y, n, lr):
-        params, losses, alpha = model.parameters(), [], penalty
+        params, losses = model.parameters(), []
 
         def forward():
-            nonlocal alpha
             loss = hinge_loss([model(x) for x in X], y) * (len(y) if total else 1)
             squares = sum(p * p for p in params)
-            if isinstance(alpha, tuple):  # the learner's alpha, from their first loss
-                alpha = (alpha[1] - loss.data) / squares.data
+            alpha = penalty
+            if isinstance(penalty, tuple):
+                alpha = fitted.setdefault(
+                    "alpha", (penalty[1] - loss.data) / squares.data
+                )
             return loss + alpha * squares if alpha else loss
 
         loss = forward() if once else None
@@ -86,7 +91,7 @@ def trainer(
                     loss.backward()
                 elif action == "update" and not rebind:
                     for p in params:
-                        p.data += sign * (lr if use_lr else 1.0) * p.grad
+                        p.data += sign * (lr if rate is None else rate) * p.grad
             after = forward().data if record == "after" else None
             losses.append({"number": loss.data, "value": loss, "after": after}[record])
         return losses
@@ -125,7 +130,13 @@ WRONGS = (  # the known mistakes of a training loop, shared with the capstone
     _loop(
         "Your losses match steps of size 1: the learning rate is left out.",
         "learning-rate",
-        use_lr=False,
+        rate=1.0,
+    ),
+    _loop(
+        "Your losses match steps of 0.1 times the gradient whatever lr is given: the "
+        "update uses a number of its own, not the argument lr.",
+        "learning-rate",
+        rate=0.1,
     ),
     _loop(
         "The model's parameters never change: their .data is never set.",
@@ -166,6 +177,14 @@ EXAMPLE = (
     "params = [p.data for p in model.parameters()]"
 )
 
+# A second run at another rate and length: a loop that ignores lr or steps differs.
+OTHER_RUN = (
+    "X, y = make_moons(8, noise=0.1, seed=2)\n"
+    "model = MLP(2, [4, 4, 1], seed=5)\n"
+    "losses = train(model, X, y, 3, 0.05)\n"
+    "params = [p.data for p in model.parameters()]"
+)
+
 CHECKS = (
     Check(
         "losses",
@@ -185,7 +204,8 @@ CHECKS = (
         "run",
         "the losses, the trained parameters and the updates match a correct run",
         "training-loop",
-        example(EXAMPLE, "losses", "params", "model.updates"),
+        example(EXAMPLE, "losses", "params", "model.updates")
+        + example(OTHER_RUN, "losses", "params", "model.updates"),
         wrong=WRONGS,
         requires=("losses",),
         seconds=10.0,
