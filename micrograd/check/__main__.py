@@ -112,8 +112,8 @@ def main(argv=None):
                 source = f.read()
         except OSError:
             source = ""
-        hints = dict.fromkeys(report.concepts, args.hint)  # the levels seen: 1 to --hint
-        text = tutor_prompt(args.exercise, source, result(report), history.load(), hints)
+        seen = dict.fromkeys(report.concepts, args.hint)  # the hint levels: 1 to --hint
+        text = tutor_prompt(args.exercise, source, result(report), history.load(), seen)
     elif args.json:
         text = json.dumps(result(report), indent=1)
     else:
