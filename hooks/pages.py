@@ -47,15 +47,15 @@ def describe(content):
     return None
 
 
-def on_page_content(content, page, config, files):
+def set_description(content, page):
+    """The page's description: its front matter's, or its first paragraph's."""
     description = page.meta.get("description") or describe(content)
     if description:
         # The theme writes it into an attribute as it is: escape it here, once.
         page.meta["description"] = Markup(html.escape(str(description)))
-    return content
 
 
-def on_template_context(context, template_name, config):
+def not_found_context(context, template_name, config):
     if template_name == "404.html":
         context["base_url"] = "."
         context["project_path"] = urlsplit(config["site_url"] or "/").path or "/"

@@ -1,58 +1,23 @@
-"""Build hook: playgrounds, where a lesson asks for one.
+"""Playgrounds, where a lesson asks for one: ``<!-- course:playground NAME -->``.
 
-A lesson line ``<!-- playground: descent -->`` becomes that playground's HTML, written by
-``course_playgrounds.markup`` (web/python/course_playgrounds/): its labelled controls and
-its first picture, drawn now by the same code that redraws it in the page
-(web/playground.js). On GitHub the marker stays an invisible comment. An unknown name fails
-the build.
+The marker becomes that playground's HTML, written by ``course_playgrounds.markup``
+(web/python/course_playgrounds/): its labelled controls and its first picture, drawn now
+by the same code that redraws it in the page (web/playground.js). On GitHub the marker
+stays an invisible comment. An unknown name is an error (hooks/markers.py says where).
 """
 
-import importlib.util
-import logging
-import re
-import sys
-from pathlib import Path
+from hooks import features, load, model
 
-ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "web" / "python" / "course_playgrounds"
-MARKER = re.compile(r"<!-- playground: ([\w-]+) -->")
-log = logging.getLogger("mkdocs.hooks.playgrounds")  # a warning fails --strict
+course_playgrounds = load.web_module("course_playgrounds")
 
 
-def _load():
-    """The page's playground package, imported from web/python/ as the page imports it;
-    afresh, so that `mkdocs serve` draws with the code as it is now."""
-    for name in [n for n in sys.modules if n.partition(".")[0] == "course_playgrounds"]:
-        del sys.modules[name]
-    spec = importlib.util.spec_from_file_location(
-        "course_playgrounds",
-        PACKAGE / "__init__.py",
-        submodule_search_locations=[str(PACKAGE)],
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["course_playgrounds"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-course_playgrounds = _load()
-
-
-def expand(content, where):
-    """``content`` (a page's HTML) with each playground marker replaced by its markup."""
-    count = 0
-
-    def playground(match):
-        nonlocal count
-        count += 1
-        name = match[1]
-        if name not in course_playgrounds.PLAYGROUNDS:
-            log.warning(f"{where}: no playground named {name!r}")
-            return match[0]
-        return course_playgrounds.markup(name, index=count)
-
-    return MARKER.sub(playground, content)
-
-
-def on_page_content(content, page, config, files):
-    return expand(content, page.file.src_uri)
+def playground(marker, page, files):
+    """The playground's markup; the first of a page is number 1 (its ids say which)."""
+    name = marker.args[0] if len(marker.args) == 1 else None
+    if name not in course_playgrounds.PLAYGROUNDS:
+        known = ", ".join(course_playgrounds.PLAYGROUNDS)
+        raise ValueError(f"name one playground of: {known}")
+    markers = [m for m in model.data(page).markers if m.name == "playground"]
+    markup = course_playgrounds.markup(name, index=markers.index(marker) + 1)
+    features.used(markup, page.file.src_uri)  # a feature of web/features.json
+    return markup

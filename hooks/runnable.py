@@ -10,67 +10,17 @@ needs matplotlib is not available in the page). ``norun`` opts a fence out:
 import ast
 import re
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from hooks.fences import PYTHON, Fence, fences  # noqa: F401 (fences: for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "micrograd"
 # Why a fence that needs one of these stays static, as the page says it.
 WHY = {"torch": "it needs PyTorch, which the page's Python does not have"}
 
-_OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_LANG = re.compile(r"^\{?\s*\.?(?P<lang>[\w+-]+)")
 _ANNOTATED = re.compile(r"#\s*\(\d+\)!")  # Material's code annotation marker, # (1)!
-
-
-@dataclass
-class Fence:
-    """A fence at the start of a line: its lines ``start`` to ``end`` (inclusive)."""
-
-    start: int
-    end: int
-    info: str
-    source: str
-
-    @property
-    def lang(self):
-        match = _LANG.match(self.info.strip())
-        return match["lang"] if match else ""
-
-    def has(self, word):
-        """Whether the info string holds the option ``word`` (bare or with a value)."""
-        return re.search(rf"(?<![\w-]){word}(?![\w-])", self.info) is not None
-
-    @property
-    def executed(self):
-        return re.search(r'exec="(on|yes|true|1)"', self.info) is not None
-
-    @property
-    def html(self):
-        return re.search(r'html="(on|yes|true|1)"', self.info) is not None
-
-    @property
-    def shows_code(self):
-        return not self.executed or 'source="above"' in self.info
-
-
-def fences(text):
-    """Every top-level fence of a markdown text, in order (nested ones are skipped)."""
-    lines, found, i = text.split("\n"), [], 0
-    while i < len(lines):
-        match = _OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        fence, end = match["fence"], i + 1
-        close = re.compile(rf"^{re.escape(fence[0])}{{{len(fence)},}}\s*$")
-        while end < len(lines) and not close.match(lines[end]):
-            end += 1
-        body = "\n".join(lines[i + 1 : end])
-        found.append(Fence(i, end, match["info"], body))
-        i = end + 1
-    return found
 
 
 def imported(source):
@@ -94,18 +44,42 @@ def _package_file(name):
     return None
 
 
+def _module(path):
+    """The module name of a file of the package."""
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def needs(names):
+    """What importing ``names`` takes, followed module by module through the package:
+    ``(modules the page's Python lacks, the package's files it reads)``. A package is
+    read with its module (its ``__init__``); a module that imports by name (``importlib``)
+    reads its whole folder."""
+    lacking, files, todo, seen = set(), set(), list(names), set()
+    while todo:
+        name = todo.pop()
+        top = name.partition(".")[0]
+        if name in seen or top in sys.stdlib_module_names or top == "__future__":
+            continue
+        seen.add(name)
+        if top != PACKAGE:
+            lacking.add(top)
+            continue
+        path = _package_file(name)
+        if path is None:  # a name imported from a module, not a module
+            continue
+        files.add(path)
+        source = path.read_text("utf-8")
+        todo += imported(source)
+        todo += [name.rsplit(".", n)[0] for n in range(1, name.count(".") + 1)]
+        if "importlib" in source:
+            todo += [_module(p) for p in path.parent.glob("*.py")]
+    return frozenset(lacking), frozenset(files)
+
+
 @cache
 def missing(name):
     """The modules that importing ``name`` needs and the page's Python lacks."""
-    top = name.partition(".")[0]
-    if top in sys.stdlib_module_names or top == "__future__":
-        return frozenset()
-    if top != PACKAGE:
-        return frozenset({top})
-    path = _package_file(name)
-    if path is None:  # a name imported from a module, not a module
-        return frozenset()
-    return frozenset().union(*map(missing, imported(path.read_text("utf-8"))))
+    return needs([name])[0]
 
 
 def why_static(source):
@@ -125,7 +99,7 @@ def why_static(source):
 
 def decide(fence):
     """For a python fence: ``"run"``, ``"quiet"`` (static, nothing to say) or why static."""
-    if fence.lang not in ("python", "py", "python3"):
+    if fence.lang not in PYTHON:
         return "quiet"
     if fence.has("notest") or fence.has("norun") or not fence.shows_code:
         return "quiet"

@@ -1,57 +1,48 @@
-"""Build hook: Python in the reader's browser.
+"""Python in the reader's browser: the runtime, the browser code, runnable cells.
 
 - Before the build: the runtime (Pyodide's core, viz.js) is fetched into build/runtime/ and
   checked (scripts/fetch_runtime.py), and the browser code in web/ is bundled by esbuild
   into build/web/.
 - Lessons: every python fence that can run in the page (hooks/runnable.py) is wrapped in
   ``<div class="mg-cell" data-course="cell">``, which web/cells.js turns into a cell with
-  Run, Edit, Reset and Stop; a fence that cannot run says why, under it.
-- Labs: each code cell becomes such a cell while it and every cell before it can run; the
-  notebook's dormant mermaid loader (a CDN script) is removed.
-- Pages with an exercise, the progress page or a playground link that feature's stylesheet
-  (FEATURE_STYLES); every page has course.css.
+  Run, Edit, Reset and Stop; a fence that cannot run says why, under it. (Labs: see
+  hooks/labs.py.)
+- Each page links the stylesheets of the features it has (web/features.json), in the head
+  right after course.css, which every page has.
 - After the build: build/web/ and build/runtime/ are copied to assets/course/, with the
   package as a zip (micrograd/ and web/python/) and runtime.json (versions, file sizes).
 """
 
-import importlib.util
 import json
 import logging
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from html import escape
 from pathlib import Path
 
+from hooks import features, runnable
 from micrograd.check import history
+from scripts import fetch_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 # The styles of a page feature, linked only by the pages that have it: {file: its markers}.
 FEATURE_STYLES = {
-    "exercises.css": ('data-course="exercise"', 'data-course="progress"'),
-    "playgrounds.css": ('data-course="playground"',),
+    style: tuple(
+        features.attribute(name)
+        for name, feature in features.FEATURES.items()
+        if feature["style"] == style
+    )
+    for style in features.STYLES
 }
 WEB, BUILD = ROOT / "web", ROOT / "build"
 # The package's constants that the page's code uses too, written into the bundle.
 DEFINES = {"MICROGRAD_HISTORY_KEEP": history.KEEP}
-ENTRIES = ["course.js", "worker.js", "course.css", *FEATURE_STYLES]
+ENTRIES = ["course.js", "worker.js", "course.css", *features.STYLES]
 ASSETS = "assets/course"
 # A warning fails `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.hooks.runtime")
-
-
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-runnable = _load("course_runnable", ROOT / "hooks" / "runnable.py")
-fetch_runtime = _load("course_fetch_runtime", ROOT / "scripts" / "fetch_runtime.py")
 
 
 def bundle():
@@ -70,10 +61,10 @@ def bundle():
         raise RuntimeError(f"esbuild failed:\n{proc.stderr}")
 
 
-def on_config(config):
+def prepare():
+    """The runtime fetched (once) and the browser code bundled, before the pages."""
     fetch_runtime.fetch(log=log.info)
     bundle()
-    return config
 
 
 # --- lessons --------------------------------------------------------------------------
@@ -84,12 +75,13 @@ NOTE = '<p class="mg-note">This code does not run in the page: {why}.</p>'
 def cell_markup(text, fence):
     """The markdown of a page with one fence's lines wrapped as a runnable cell."""
     html = " data-html" if fence.html else ""
-    return [f'<div class="mg-cell" data-course="cell"{html} markdown>', "", text, ""]
+    cell = features.attribute("cell")
+    return [f'<div class="mg-cell" {cell}{html} markdown>', "", text, ""]
 
 
-def on_page_markdown(markdown, page, config, files):
-    if not page.file.src_uri.endswith(".md"):
-        return markdown
+def mark_cells(markdown):
+    """A lesson's Markdown with each fence that runs in the page wrapped as a cell, and a
+    note under each python fence that cannot run."""
     lines = markdown.split("\n")
     for fence in reversed(runnable.fences(markdown)):
         verdict = runnable.decide(fence)
@@ -104,67 +96,27 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join(lines)
 
 
-# --- labs -----------------------------------------------------------------------------
+# --- every page ----------------------------------------------------------------------
 
-_LAB_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell jp-Notebook-cell[^"]*" id="')
-_MERMAID = re.compile(
-    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S
+_SHARED = re.compile(
+    r'<link rel="stylesheet" href="(?P<base>[^"]*)assets/course/course\.css">'
 )
 
 
-def _lab_sources(path):
-    import jupytext
-
-    notebook = jupytext.read(path)
-    return ["".join(c.source) for c in notebook.cells if c.cell_type == "code"]
-
-
-def mark_lab(content, sources, where):
-    """Mark a notebook's code cells as runnable, up to the first that cannot run."""
-    starts = [m.start() for m in _LAB_CELL.finditer(content)]
-    if len(starts) != len(sources):
-        log.warning(
-            f"{where}: {len(starts)} code cells in the page, {len(sources)} in the lab"
-        )
-        return content
-    why = next(
-        ((i, w) for i, s in enumerate(sources) if (w := runnable.why_static(s))), None
-    )
-    runs = len(sources) if why is None else why[0]
-    for i in reversed(range(len(starts))):
-        at = starts[i] + len("<div")
-        if i < runs:
-            content = content[:at] + ' data-course="cell"' + content[at:]
-        elif i == runs:
-            note = NOTE.format(why=escape(why[1])).replace(
-                "This code does not", "From here on, this lab's code does not"
-            )
-            content = content[: starts[i]] + note + content[starts[i] :]
-    return content
-
-
-def on_page_content(content, page, config, files):
-    if page.file.src_uri.startswith("labs/") and page.file.src_uri.endswith(".py"):
-        content = _MERMAID.sub("", content)
-        content = mark_lab(
-            content, _lab_sources(page.file.abs_src_path), page.file.src_uri
-        )
-    return content
-
-
-def on_post_page(output, page, config):
+def link_styles(output, page):
     """Link the stylesheet of each feature the page has, in the head right after course.css.
     Material's instant navigation brings the head's new stylesheets along to the next page."""
-    root = "../" * page.url.count("/")
-    shared = f'<link rel="stylesheet" href="{root}{ASSETS}/course.css">'
-    if shared not in output:
-        raise ValueError(f"{page.file.src_uri}: no {shared} in the page's head")
+    shared = _SHARED.search(output)
+    if shared is None:
+        raise ValueError(
+            f"{page.file.src_uri}: no {ASSETS}/course.css in the page's head"
+        )
+    styles = features.styles(features.used(output, page.file.src_uri))
     links = "".join(
-        f'<link rel="stylesheet" href="{root}{ASSETS}/{name}">'
-        for name, markers in FEATURE_STYLES.items()
-        if any(marker in output for marker in markers)
+        f'<link rel="stylesheet" href="{shared["base"]}{ASSETS}/{style}">'
+        for style in styles
     )
-    return output.replace(shared, shared + links, 1)
+    return output[: shared.end()] + links + output[shared.end() :]
 
 
 # --- assets ---------------------------------------------------------------------------
@@ -180,7 +132,7 @@ def write_package_zip(dest):
             zf.write(path, path.relative_to(WEB / "python").as_posix())
 
 
-def on_post_build(config):
+def write_assets(config):
     dest = Path(config["site_dir"]) / ASSETS
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(BUILD / "web", dest)

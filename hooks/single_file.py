@@ -110,7 +110,7 @@ def single_file(root=ROOT):
     return "\n\n\n".join([head, *bodies]) + "\n"
 
 
-def on_files(files, config):
+def add(files, config):
     """Add ``downloads/micrograd.py`` to the site, made from the package as it is now."""
     from mkdocs.structure.files import File
 

@@ -161,7 +161,7 @@ def test_an_unknown_concept_id_is_named_with_where_it_comes_from():
 
 # --- adding an exercise: every place it needs, each named by its file -------------------
 
-EDITOR = '```{{.bash exercise="{name}"}}'
+EDITOR = "<!-- course:exercise {name} -->"
 
 
 def _section(path):
@@ -202,7 +202,7 @@ PIECES = (
     ),
     ("tests/check_cases/<name>/correct.py", "a correct solution"),
     ("tests/check_cases/mutants.py", "its mutants"),
-    ('```{.bash exercise="<name>"}', "the editor, under the command, in a lesson"),
+    ("<!-- course:exercise <name> -->", "the editor, under the command, in a lesson"),
     ("`lessons=`", "the lessons that teach it"),
     ("`compare=`", "where the course's version waits"),
 )
@@ -237,7 +237,7 @@ def missing_pieces(exercise):
     ):
         places = ", ".join(str(p.relative_to(ROOT)) for p in pages)
         problems.append(
-            f"{places}: no {EDITOR.format(name=name)} fence (its editor in the page)"
+            f"{places}: no {EDITOR.format(name=name)} marker (its editor in the page)"
         )
     if not exercise.compare:
         problems.append(f"{spec}: compare= is empty")
@@ -270,8 +270,8 @@ def test_a_missed_piece_is_named_by_its_file():
         "docs/exercises/starters/brand-new.py: no starter for 'brand-new'",
         "tests/check_cases/brand-new/correct.py: no correct solution",
         "tests/check_cases/mutants.py: no mutant of 'brand-new'",
-        'docs/03-neural-network/neuron.md: no ```{.bash exercise="brand-new"} fence '
-        "(its editor in the page)",
+        "docs/03-neural-network/neuron.md: no <!-- course:exercise brand-new --> "
+        "marker (its editor in the page)",
         "micrograd/check/exercises/brand-new.py: compare= names "
         "03-neural-network/neuron/#the-model, which is no section holding a "
         "'/// compare' block (docs/03-neural-network/neuron.md#the-model)",

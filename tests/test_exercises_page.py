@@ -10,7 +10,6 @@ tests/test_check.py holds it to the command line's exit code, concepts and text 
 file of the suite.
 """
 
-import html
 import json
 import os
 import subprocess
@@ -21,7 +20,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from hooks import exercises as hook
 from micrograd.check import EXERCISES
 from scripts.pages_server import PagesServer
 from tests.browser import open_page, refuse_outside
@@ -424,39 +422,3 @@ def test_axe_finds_nothing_in_the_editor_marks_dialog_and_progress(
     page.locator(".mg-progress table").first.wait_for()
     page.add_script_tag(path=axe)
     assert page.evaluate(AXE_OURS) == []
-
-
-# --- the build hook ----------------------------------------------------------------------
-
-
-class FakePage:
-    def __init__(self, src_uri, url):
-        self.file = type("F", (), {"src_uri": src_uri, "abs_src_path": ""})()
-        self.url = url
-
-
-def test_the_hook_places_an_editor_after_the_tagged_command(caplog):
-    text = '```{.bash exercise="loss"}\npython -m micrograd.check loss loss.py\n```\n'
-    page = FakePage("04-training/loss-functions.md", "04-training/loss-functions/")
-    out = hook.on_page_markdown(text, page, None, None)
-    assert out.startswith("```bash\npython -m micrograd.check loss loss.py\n```\n")
-    assert '<div class="mg-exercise-place" data-exercise="loss"></div>' in out
-    markup = hook.editor_markup("loss", page, ["zero-grad"])
-    attribute = markup.split('data-course-data="')[1].split('"')[0]
-    data = json.loads(html.unescape(attribute))
-    assert data["exercise"] == "loss" and data["root"] == "../../"
-    assert data["watch"]["zero-grad"]["lesson"].startswith("../../03-neural-network/")
-    assert "loss-mean" in data["watch"] and "error" not in data["watch"]  # no fallbacks
-    assert "def hinge_loss(scores, labels):" in markup  # the starter, as code
-    assert not caplog.records
-
-
-def test_the_hook_refuses_unknown_exercises_and_concepts(caplog):
-    page = FakePage("x.md", "x/")
-    text = '```{.bash exercise="nope"}\npython -m micrograd.check nope nope.py\n```\n'
-    hook.on_page_markdown(
-        text + '- a\n  { data-concepts="no-such" }\n', page, None, None
-    )
-    messages = [r.getMessage() for r in caplog.records]
-    assert any("no exercise 'nope'" in m for m in messages), messages
-    assert any("unknown concept id(s) no-such" in m for m in messages), messages

@@ -4,7 +4,7 @@ start-up, done by the page itself where it costs the browser least.
 - The colour-scheme switch (overrides/partials/palette.js): the system's scheme on a first
   visit (or when the choice kept is damaged), the reader's choice afterwards, by mouse or
   keyboard, and the tags that tell the browser the scheme.
-- Copy buttons written at build time (hooks/course.py): one per code block, copying its code,
+- Copy buttons written at build time (hooks/blocks.py): one per code block, copying its code,
   beside the code, never over it.
 - The theme's script restyles the whole page once as it starts, not five times.
 """

@@ -1,9 +1,10 @@
-"""Which code runs in the page (hooks/runnable.py, hooks/runtime.py), and nothing from outside."""
+"""Which code runs in the page (hooks/runnable.py, hooks/runtime.py), and nothing from outside.
+
+A lab's cells: tests/test_hooks.py."""
 
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -84,34 +85,19 @@ def test_an_incomplete_fence_stays_static():
     )
 
 
-def page(src_uri):
-    return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, abs_src_path=None))
-
-
 def test_the_hook_wraps_runnable_fences_and_notes_static_ones():
     text = (
         f"# T\n\n{FENCE}python\nprint(1)\n{FENCE}\n\n"
         f'{FENCE}python exec="on" source="above" html="true"\nprint("<b>x</b>")\n{FENCE}\n\n'
         f"{FENCE}python\nimport torch\n{FENCE}\n"
     )
-    out = runtime.on_page_markdown(text, page("a/b.md"), {}, None)
+    out = runtime.mark_cells(text)
     assert out.count('<div class="mg-cell" data-course="cell"') == 2
     assert out.count(" data-html markdown>") == 1
     assert out.count("</div>") == 2
     assert (
         '<p class="mg-note">This code does not run in the page: it needs PyTorch' in out
     )
-    assert runtime.on_page_markdown(text, page("labs/x.py"), {}, None) == text
-
-
-def test_lab_cells_run_up_to_the_first_that_cannot():
-    cell = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell" id="cell-{}">code</div>'
-    html = "".join(cell.format(i) for i in range(3))
-    sources = ["x = 1", "import matplotlib.pyplot as plt", "print(x)"]
-    out = runtime.mark_lab(html, sources, "labs/l.py")
-    assert out.count('data-course="cell"') == 1 and 'data-course="cell" class' in out
-    assert out.index("From here on, this lab") < out.index('id="cell-1"')
-    assert runtime.mark_lab(html, ["x = 1"] * 3, "labs/l.py").count("data-course") == 3
 
 
 def test_lessons_have_runnable_cells():

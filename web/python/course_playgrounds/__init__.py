@@ -10,7 +10,7 @@ The same code draws in two places:
 
 - while the site builds, ``markup(name)`` writes a playground's whole HTML, controls and
   first picture (hooks/playgrounds.py puts it where a lesson says
-  ``<!-- playground: name -->``);
+  ``<!-- course:playground name -->``);
 - in the page, web/playground.js calls ``render(name=..., values=...)`` in the page's
   Python (through web/python/course_calls.py) with the controls' values as the page reads
   them (text), and swaps the parts it returns.

@@ -1,0 +1,186 @@
+"""The fences that run while the site builds (markdown-exec's ``exec="on"``): each runs once
+for a given code and the files it reads, and what it prints is the code's own.
+
+- markdown-exec hands every python fence to ``run``, registered in its table of formatters
+  (``markdown_exec.formatters``, its public API) by ``install``. The code runs as a script
+  would (``print`` as in Python, ``__name__`` a module of its own), in a fresh namespace.
+- What a fence printed is kept in .cache/fences/, with the files it read: the package's
+  modules it imports (followed through the package: hooks/runnable.py) and every file of
+  the repository it opened while it ran. While the code and those files are unchanged, the
+  fence is not run again: an edit to a lesson reruns none of its fences, an edit to a
+  module only those that read it.
+- A fence is checked when it runs: output that would differ in the page fails the build.
+  A fence that takes under a second runs twice and must print the same both times; a
+  longer one (a training run) runs again only if it drew from Python's global random
+  generator before seeding it.
+- ``pasted(markdown)``: a block of output written by hand under a python fence fails the
+  build: let the build print it (``exec="on" source="above" result="text"``).
+"""
+
+import contextlib
+import hashlib
+import io
+import json
+import linecache
+import random
+import sys
+import time
+import traceback
+import types
+from functools import cache
+from pathlib import Path
+
+from markdown_exec import ExecutionError, base_format, code_block, formatters
+
+from hooks import fences, load, runnable
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "fences"
+QUICK = 1.0  # seconds: a fence quicker than this runs twice
+_OUTPUT_FENCES = {"", "text", "output", "console", "pycon"}
+_count = iter(range(1, 1 << 62))
+
+
+@cache
+def _digest(path, stamp):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def digest(path):
+    """The file's sha256, or None if it is gone."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return _digest(path, (stat.st_mtime_ns, stat.st_size))
+
+
+def _execute(code):
+    """Run ``code`` as a module of its own; what it printed, and the files it opened."""
+    name = f"_fence_{next(_count)}"
+    filename = f"<code block: {name}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    module = sys.modules[name] = types.ModuleType(name)
+    out = io.StringIO()
+    try:
+        with load.reading() as opened, contextlib.redirect_stdout(out):
+            exec(compile(code, filename, "exec"), vars(module))
+    except Exception as error:
+        trace = "".join(traceback.format_exception(error))
+        raise ExecutionError(code_block("python", trace)) from error
+    finally:
+        del sys.modules[name]
+    return out.getvalue(), opened
+
+
+class _RandomWatch:
+    """Whether code drew from Python's global random generator before it seeded it."""
+
+    def __enter__(self):
+        self.start, self.seeded, self.unseeded = random.getstate(), False, False
+        self._seed = random.seed
+
+        def seed(*args, **kwargs):
+            self._note()
+            self.seeded = True
+            return self._seed(*args, **kwargs)
+
+        random.seed = seed
+        return self
+
+    def _note(self):
+        if not self.seeded and random.getstate() != self.start:
+            self.unseeded = True
+
+    def __exit__(self, *exc):
+        self._note()
+        random.seed = self._seed
+
+
+def _checked_run(code):
+    """Run the code; run it again when that is cheap or it used unseeded randomness."""
+    start = time.perf_counter()
+    with _RandomWatch() as watch:
+        output, opened = _execute(code)
+    if time.perf_counter() - start < QUICK or watch.unseeded:
+        again, _ = _execute(code)
+        if again != output:
+            why = "it draws random numbers unseeded" if watch.unseeded else "it varies"
+            raise ExecutionError(
+                code_block(
+                    "text",
+                    f"This fence printed something else when run again ({why}): seed"
+                    " it (random.seed(0)), or print nothing that varies. What the site"
+                    " shows must be what the page's Python prints.",
+                )
+            )
+    return output, opened
+
+
+def _needed(code):
+    try:
+        return runnable.needs(runnable.imported(code))[1]
+    except SyntaxError:
+        return frozenset()
+
+
+def _entry_path(code):
+    key = hashlib.sha256(f"{sys.version}\n{code}".encode()).hexdigest()
+    return CACHE / f"{key}.json"
+
+
+def _cached(code):
+    try:
+        entry = json.loads(_entry_path(code).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return None
+    for name, sha in entry["files"].items():
+        if digest(ROOT / name) != sha:
+            return None
+    return entry["output"]
+
+
+def _keep(code, output, files):
+    names = sorted({f.relative_to(ROOT).as_posix() for f in files})
+    entry = {"files": {n: digest(ROOT / n) for n in names}, "output": output}
+    CACHE.mkdir(parents=True, exist_ok=True)
+    _entry_path(code).write_text(json.dumps(entry, indent=1), encoding="utf-8")
+
+
+def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
+    """markdown-exec's runner: the fence's output, from the cache or from a checked run."""
+    if session:
+        raise ExecutionError(code_block("text", "sessions are not used on this site"))
+    output = _cached(code)
+    if output is None:
+        output, opened = _checked_run(code)
+        files = _needed(code) | {p for p in map(load.source, opened) if p is not None}
+        _keep(code, output, files)
+    load.note_read(_needed(code))
+    return output
+
+
+def format_python(**options):
+    return base_format(language="python", run=run, **options)
+
+
+def install():
+    """Make markdown-exec run python fences with ``run``."""
+    formatters["python"] = formatters["py"] = format_python
+
+
+def pasted(markdown, where):
+    """Refuse output written by hand right under a python fence."""
+    found = fences.fences(markdown)
+    lines = markdown.split("\n")
+    for fence, after in zip(found, found[1:]):
+        between = lines[fence.end + 1 : after.start]
+        if (
+            fence.python
+            and after.lang in _OUTPUT_FENCES
+            and not any(map(str.strip, between))
+        ):
+            raise ValueError(
+                f"{where}:{after.start + 1}: output written by hand under a python fence;"
+                ' let the build print it: ```python exec="on" source="above" result="text"'
+            )
