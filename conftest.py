@@ -1,8 +1,11 @@
 """Test configuration shared by unit tests, doctests and the fences in docs/.
 
-Fences in the lessons may include package code with pymdownx.snippets (``--8<--``).
-pytest-markdown-docs does not know that syntax, so its parser is given the page with the
-snippets already expanded, exactly as the site shows it.
+- Lanes (tests/lanes.py): each test is marked ``site`` or ``browser`` by the fixtures it
+  uses, for ``make test-fast``; ``--page docs/...`` keeps one page's tests.
+- A fence that ran to its end before, with what it reads unchanged, is not run again.
+- Fences in the lessons may include package code with pymdownx.snippets (``--8<--``).
+  pytest-markdown-docs does not know that syntax, so its parser is given the page with the
+  snippets already expanded, exactly as the site shows it.
 """
 
 import contextlib
@@ -11,6 +14,9 @@ import os
 import markdown
 import pytest
 from markdown_it import MarkdownIt
+
+from hooks import execution, load
+from tests import lanes
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
@@ -24,6 +30,33 @@ collect_ignore_glob = [
     "benchmarks/*",
     "hooks/*",
 ]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--page",
+        metavar="docs/PATH",
+        help="only the tests of one page: its fences, its rules, its checks in the browser",
+    )
+
+
+def pytest_configure(config):
+    for marker, meaning in lanes.MARKERS.items():
+        config.addinivalue_line("markers", f"{marker}: {meaning}")
+
+
+def pytest_collection_modifyitems(config, items):
+    lanes.mark(items)
+    lanes.select(config, items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    lanes.running(item)
+    try:
+        return (yield)
+    finally:
+        lanes.running(None)
 
 
 def expand_snippets(text):
@@ -58,12 +91,22 @@ def pytest_runtest_call(item):
     printed graph and table into the test log; captured, it shows only when a fence fails.
     This relies on the capture manager's ``global_and_fixture_disabled``, which is not public
     API: pytest is pinned exactly, and tests/test_conftest.py fails loudly if it changes.
+
+    A fence that ran to its end before, in a build or a test, with the files it reads as
+    they are now, is not run again (hooks/execution.py keeps what it read).
     """
     if getattr(item, "test_definition", None) is None:
+        return (yield)
+    if execution.known(item.code):
+        item.user_properties.append(("ran before", "with these files"))
+        item.runtest = lambda: None
         return (yield)
     capman = item.config.pluginmanager.getplugin("capturemanager")
     capman.global_and_fixture_disabled = contextlib.nullcontext
     try:
-        return (yield)
+        with load.reading() as opened:
+            result = yield
+        execution.remember(item.code, opened)
+        return result
     finally:
         del capman.global_and_fixture_disabled

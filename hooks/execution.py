@@ -8,7 +8,9 @@ for a given code and the files it reads, and what it prints is the code's own.
   modules it imports (followed through the package: hooks/runnable.py) and every file of
   the repository it opened while it ran. While the code and those files are unchanged, the
   fence is not run again: an edit to a lesson reruns none of its fences, an edit to a
-  module only those that read it.
+  module only those that read it. The tests share what is kept (``known``, ``remember``):
+  a fence or a lab that ran to its end, in a build or a test, with what it reads now, is
+  not run again by the tests.
 - A fence is checked when it runs: output that would differ in the page fails the build.
   A fence that takes under a second runs twice and must print the same both times; a
   longer one (a training run) runs again only if it drew from Python's global random
@@ -22,6 +24,7 @@ import hashlib
 import io
 import json
 import linecache
+import os
 import random
 import sys
 import time
@@ -35,7 +38,7 @@ from markdown_exec import ExecutionError, base_format, code_block, formatters
 from hooks import fences, load, runnable
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "fences"
+CACHE = Path(os.environ.get("COURSE_FENCE_CACHE", ROOT / ".cache" / "fences"))
 QUICK = 1.0  # seconds: a fence quicker than this runs twice
 _OUTPUT_FENCES = {"", "text", "output", "console", "pycon"}
 _count = iter(range(1, 1 << 62))
@@ -125,11 +128,12 @@ def _needed(code):
 
 
 def _entry_path(code):
-    key = hashlib.sha256(f"{sys.version}\n{code}".encode()).hexdigest()
+    key = hashlib.sha256(f"{sys.version}\n{code.strip(chr(10))}".encode()).hexdigest()
     return CACHE / f"{key}.json"
 
 
-def _cached(code):
+def _entry(code):
+    """What is kept of this code's last run, if what it read is unchanged since."""
     try:
         entry = json.loads(_entry_path(code).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
@@ -137,25 +141,44 @@ def _cached(code):
     for name, sha in entry["files"].items():
         if digest(ROOT / name) != sha:
             return None
-    return entry["output"]
+    return entry
 
 
-def _keep(code, output, files):
+def _keep(code, output, opened):
+    files = _needed(code) | {p for p in map(load.source, opened) if p is not None}
     names = sorted({f.relative_to(ROOT).as_posix() for f in files})
     entry = {"files": {n: digest(ROOT / n) for n in names}, "output": output}
     CACHE.mkdir(parents=True, exist_ok=True)
-    _entry_path(code).write_text(json.dumps(entry, indent=1), encoding="utf-8")
+    path = _entry_path(code)
+    part = path.with_name(f"{path.name}.{os.getpid()}")  # whole or not at all
+    part.write_text(json.dumps(entry, indent=1), encoding="utf-8")
+    part.replace(path)
+
+
+def known(code):
+    """Whether this code ran to its end before (a build, a test), reading what it would
+    read now: the tests need not run it again."""
+    return _entry(code) is not None
+
+
+def remember(code, opened):
+    """Note that this code ran to its end, having opened ``opened``."""
+    if not known(code):
+        _keep(code, None, opened)
 
 
 def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
     """markdown-exec's runner: the fence's output, from the cache or from a checked run."""
     if session:
         raise ExecutionError(code_block("text", "sessions are not used on this site"))
-    output = _cached(code)
-    if output is None:
+    entry = _entry(code)
+    if (
+        entry is None or entry["output"] is None
+    ):  # not run, or by a test: no output kept
         output, opened = _checked_run(code)
-        files = _needed(code) | {p for p in map(load.source, opened) if p is not None}
-        _keep(code, output, files)
+        _keep(code, output, opened)
+    else:
+        output = entry["output"]
     load.note_read(_needed(code))
     return output
 

@@ -9,6 +9,8 @@ which the theme's instant navigation needs) and ``browser_context`` (a fresh con
 import shutil
 from urllib.parse import urlparse
 
+from tests import lanes
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -22,6 +24,7 @@ CHROMIUM_ARGS = [
 
 def chromium_path():
     """The Chromium-based browser to drive; installed by `make test` (scripts/system-deps.sh)."""
+    lanes.require("browser", "starting Chromium")
     names = ("chromium", "chromium-browser", "google-chrome")
     path = next(filter(None, map(shutil.which, names)), None)
     if path is None:
@@ -77,6 +80,18 @@ def open_page(context, url):
     page.goto(url)
     page.wait_for_selector("[data-course-mounted]", state="attached")
     return page
+
+
+def navigate(page, url):
+    """Follow a link to ``url`` as a reader would (the theme loads it in place)."""
+    page.evaluate(
+        "u => { const a = document.createElement('a'); a.href = u; a.textContent = u;"
+        " a.id = 'leaving'; document.querySelector('article').append(a); a.click(); }",
+        url,
+    )
+    page.wait_for_url(url)
+    page.wait_for_selector("#leaving", state="detached")  # the new page is in place
+    page.wait_for_selector("[data-course-mounted]", state="attached")
 
 
 def assert_clean(tab):

@@ -1,6 +1,10 @@
+"""Fixtures of the tests that need the built site or a browser; using one puts a test in
+its lane (tests/lanes.py)."""
+
 import pytest
 
 from scripts.pages_server import PagesServer
+from tests import lanes
 from tests.browser import CHROMIUM_ARGS, chromium_path, refuse_outside
 from tests.site_build import build_site
 
@@ -30,6 +34,14 @@ def pages_site(built_site):
     server = PagesServer(built_site)
     yield server.url.rstrip("/")
     server.close()
+
+
+@pytest.fixture(scope="session")
+def every_page(request):
+    """For a test that goes over every page: which to check (``keeps(url)``), all of them
+    or, under ``--page``, that page alone (``all`` says which)."""
+    page = request.config.getoption("page")
+    return lanes.EveryPage(lanes.Page(page) if page else None)
 
 
 @pytest.fixture(scope="session")

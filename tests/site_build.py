@@ -6,11 +6,14 @@ import sys
 import time
 from pathlib import Path
 
+from tests import lanes
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(dest):
     """Run ``mkdocs build --strict`` into ``dest``; return (seconds, output)."""
+    lanes.require("site", "building the site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     proc = subprocess.run(

@@ -1,11 +1,14 @@
-"""What conftest.py relies on in pytest and pytest-markdown-docs: a change fails loudly."""
+"""conftest.py and tests/lanes.py: what they rely on in pytest and pytest-markdown-docs (a
+change fails loudly), fences run once while unchanged, and the lanes."""
 
 import inspect
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from _pytest.capture import CaptureManager
 from pytest_markdown_docs import plugin
 
@@ -20,15 +23,24 @@ def test_markdown_docs_still_switches_capture_off_through_it():
     assert "capman.global_and_fixture_disabled()" in inspect.getsource(plugin)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def _run_fence(tmp_path, body):
-    shutil.copy(Path(__file__).resolve().parent.parent / "conftest.py", tmp_path)
+    shutil.copy(ROOT / "conftest.py", tmp_path)
     (tmp_path / "page.md").write_text(f"```python\n{body}\n```\n")
     args = ["-p", "no:cacheprovider", "--markdown-docs", "page.md"]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),  # conftest.py imports the repository's modules
+        "COURSE_FENCE_CACHE": str(tmp_path / "fences"),
+    }
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", *args],
         cwd=tmp_path,
         capture_output=True,
         text=True,
+        env=env,
     )
     return proc.returncode, proc.stdout
 
@@ -43,3 +55,98 @@ def test_a_failing_fence_shows_what_it_printed(tmp_path):
     code, out = _run_fence(tmp_path, 'print("A-LINE-OF-FENCE-OUTPUT")\nassert False')
     assert code == 1
     assert "A-LINE-OF-FENCE-OUTPUT" in out
+
+
+def test_a_fence_that_ran_to_its_end_is_not_run_again_while_what_it_reads_is_unchanged(
+    tmp_path,
+):
+    runs, data = tmp_path / "runs.txt", ROOT / "micrograd" / "__init__.py"
+    body = f"open({str(runs)!r}, 'a').write('ran ')\nopen({str(data)!r}).read()"
+    for _ in range(2):
+        code, out = _run_fence(tmp_path, body)
+        assert code == 0, out
+    assert runs.read_text() == "ran "  # the second run found it known
+    (kept,) = (tmp_path / "fences").glob("*.json")
+    assert "micrograd/__init__.py" in kept.read_text()  # what it read is part of it
+    kept.write_text(
+        kept.read_text().replace(
+            '"micrograd/__init__.py": "', '"micrograd/__init__.py": "0'
+        )
+    )
+    assert _run_fence(tmp_path, body)[0] == 0
+    assert runs.read_text() == "ran ran "  # a file it read changed: run again
+
+
+def test_a_failing_fence_is_never_taken_for_known(tmp_path):
+    for _ in range(2):
+        code, out = _run_fence(
+            tmp_path, 'print("A-LINE-OF-FENCE-OUTPUT")\nassert False'
+        )
+        assert code == 1 and "A-LINE-OF-FENCE-OUTPUT" in out
+
+
+# --- lanes -----------------------------------------------------------------------------
+
+
+def test_a_test_is_in_the_lane_of_the_fixtures_it_uses():
+    from types import SimpleNamespace
+
+    from tests import lanes
+
+    def item(*fixtures):
+        found = SimpleNamespace(fixturenames=fixtures, markers=[])
+        found.add_marker = found.markers.append
+        return found
+
+    items = [
+        item("tmp_path"),
+        item("served_site", "built_site"),
+        item("page", "browser"),
+    ]
+    lanes.mark(items)
+    assert [i.markers for i in items] == [[], ["site"], ["browser"]]
+
+
+def test_the_site_and_chromium_start_only_in_their_lanes(monkeypatch, tmp_path):
+    from tests import browser, lanes, site_build
+
+    monkeypatch.setattr(lanes, "_running", set())  # a test of the fast lane
+    with pytest.raises(AssertionError, match="'site' fixture"):
+        site_build.build_site(tmp_path)
+    with pytest.raises(AssertionError, match="'browser' fixture"):
+        browser.chromium_path()
+    assert not list(tmp_path.iterdir())
+
+
+def _collect(*args):
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def test_one_pages_tests_are_its_fences_its_rules_and_the_every_page_checks():
+    code, out = _collect("--page", "docs/02-value/backpropagation.md")
+    tests = [line for line in out.splitlines() if "::" in line]
+    assert code == 0, out
+    assert any(t.startswith("docs/02-value/backpropagation.md::") for t in tests)
+    assert (
+        "tests/test_lessons.py::test_broken_code_wears_a_badge[02-value/backpropagation]"
+        in tests
+    )
+    assert "tests/test_site.py::test_every_page_in_a_browser" in tests
+    others = [t for t in tests if "backpropagation" not in t and "every_page" not in t]
+    assert all(
+        t.split("::")[0]
+        in {
+            "tests/test_accessibility.py",
+            "tests/test_figures_browser.py",
+            "tests/test_runtime_pages.py",
+        }
+        for t in others
+    ), others
+    code, out = _collect("--page", "docs/nowhere.md")
+    assert code != 0 and "no such page under docs/" in out

@@ -25,7 +25,7 @@ from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.monitor import Monitor
 from micrograd.nn import MLP, Neuron
 from micrograd.optim import SGD, linear_schedule
-from tests.browser import assert_clean, open_page, refuse_outside
+from tests.browser import assert_clean, navigate, open_page, refuse_outside
 
 pg = hook.course_playgrounds
 AXE = (
@@ -445,8 +445,6 @@ def lesson(tab):
 
 
 def go(page, name):
-    from tests.test_runtime_pages import navigate
-
     url = page.site + PAGES[name]
     if page.url != url:
         navigate(page, url)

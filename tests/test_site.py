@@ -155,11 +155,13 @@ def _console_error(errors, message):
 
 
 @pytest.mark.browser
-def test_every_page_in_a_browser(built_site, served_site, browser_context):
+def test_every_page_in_a_browser(built_site, served_site, browser_context, every_page):
     problems, checked = [], 0
     context, outside = browser_context, browser_context.outside
     for page_file in pages(built_site):
         rel = page_file.parent.relative_to(built_site).as_posix()
+        if not every_page.keeps("/" if rel == "." else f"/{rel}/"):
+            continue
         url = f"{served_site}/{rel}/" if rel != "." else f"{served_site}/"
         errors, outside[:] = [], []
         page = context.new_page()
@@ -205,5 +207,5 @@ def test_every_page_in_a_browser(built_site, served_site, browser_context):
         page.close()
         checked += 1
     print(f"\n{checked} pages checked in Chromium")
-    assert checked > 10
+    assert checked > 10 or (checked == 1 and not every_page.all)
     assert not problems, "\n".join(problems)
