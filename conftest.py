@@ -104,9 +104,9 @@ def pytest_runtest_call(item):
     capman = item.config.pluginmanager.getplugin("capturemanager")
     capman.global_and_fixture_disabled = contextlib.nullcontext
     try:
-        with load.reading() as opened:
+        with load.reading() as reader:
             result = yield
-        execution.remember(item.code, opened)
+        execution.remember(item.code, reader)
         return result
     finally:
         del capman.global_and_fixture_disabled

@@ -30,7 +30,6 @@ import sys
 import time
 import traceback
 import types
-from functools import cache
 from pathlib import Path
 
 from markdown_exec import ExecutionError, base_format, code_block, formatters
@@ -44,36 +43,23 @@ _OUTPUT_FENCES = {"", "text", "output", "console", "pycon"}
 _count = iter(range(1, 1 << 62))
 
 
-@cache
-def _digest(path, stamp):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def digest(path):
-    """The file's sha256, or None if it is gone."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    return _digest(path, (stat.st_mtime_ns, stat.st_size))
-
-
 def _execute(code):
     """Run ``code`` as a module of its own; what it printed, and the files it opened."""
     name = f"_fence_{next(_count)}"
     filename = f"<code block: {name}>"
+    linecache.clearcache()  # a source the code shows is read now, and so recorded
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     module = sys.modules[name] = types.ModuleType(name)
     out = io.StringIO()
     try:
-        with load.reading() as opened, contextlib.redirect_stdout(out):
+        with load.reading() as reader, contextlib.redirect_stdout(out):
             exec(compile(code, filename, "exec"), vars(module))
     except Exception as error:
         trace = "".join(traceback.format_exception(error))
         raise ExecutionError(code_block("python", trace)) from error
     finally:
         del sys.modules[name]
-    return out.getvalue(), opened
+    return out.getvalue(), reader
 
 
 class _RandomWatch:
@@ -104,7 +90,7 @@ def _checked_run(code):
     """Run the code; run it again when that is cheap or it used unseeded randomness."""
     start = time.perf_counter()
     with _RandomWatch() as watch:
-        output, opened = _execute(code)
+        output, reader = _execute(code)
     if time.perf_counter() - start < QUICK or watch.unseeded:
         again, _ = _execute(code)
         if again != output:
@@ -117,7 +103,7 @@ def _checked_run(code):
                     " shows must be what the page's Python prints.",
                 )
             )
-    return output, opened
+    return output, reader
 
 
 def _needed(code):
@@ -138,16 +124,17 @@ def _entry(code):
         entry = json.loads(_entry_path(code).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return None
-    for name, sha in entry["files"].items():
-        if digest(ROOT / name) != sha:
+    for name, (kind, sha) in entry["files"].items():
+        if load.digest(ROOT / name, kind) != sha:
             return None
     return entry
 
 
-def _keep(code, output, opened):
-    files = _needed(code) | {p for p in map(load.source, opened) if p is not None}
-    names = sorted({f.relative_to(ROOT).as_posix() for f in files})
-    entry = {"files": {n: digest(ROOT / n) for n in names}, "output": output}
+def _keep(code, output, reader):
+    """Keep the output (None: ran to its end in a test) with the files the code read."""
+    reader.imported |= _needed(code)
+    files = {p.relative_to(ROOT).as_posix(): read for p, read in reader.files().items()}
+    entry = {"files": dict(sorted(files.items())), "output": output}
     CACHE.mkdir(parents=True, exist_ok=True)
     path = _entry_path(code)
     part = path.with_name(f"{path.name}.{os.getpid()}")  # whole or not at all
@@ -161,10 +148,11 @@ def known(code):
     return _entry(code) is not None
 
 
-def remember(code, opened):
-    """Note that this code ran to its end, having opened ``opened``."""
+def remember(code, reader):
+    """Note that this code ran to its end, having read what ``reader`` (hooks/load.py)
+    recorded."""
     if not known(code):
-        _keep(code, None, opened)
+        _keep(code, None, reader)
 
 
 def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
@@ -175,11 +163,11 @@ def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
     if (
         entry is None or entry["output"] is None
     ):  # not run, or by a test: no output kept
-        output, opened = _checked_run(code)
-        _keep(code, output, opened)
+        output, reader = _checked_run(code)
+        _keep(code, output, reader)
     else:
         output = entry["output"]
-    load.note_read(_needed(code))
+    load.note_imported(_needed(code))
     return output
 
 

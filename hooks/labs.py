@@ -53,11 +53,21 @@ def cache_dir():
     """Where mkdocs-jupyter keeps the labs it ran: a folder per version of the package, as
     it keys a lab on the notebook alone (older folders are removed)."""
     package = sorted((load.ROOT / "micrograd").rglob("*.py"))
-    sha = hashlib.sha256(b"".join(p.read_bytes() for p in package)).hexdigest()[:16]
+    code = "".join(load.digest(p, "code") for p in package)  # comments do not count
+    sha = hashlib.sha256(code.encode()).hexdigest()[:16]
     for old in CACHE.glob("*"):
         if old.name != sha:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     return str(CACHE / sha)
+
+
+def keep_cache(config):
+    """mkdocs-jupyter removes the labs it kept that a build did not use; a build under
+    ``mkdocs serve --dirty`` uses only those of the labs it makes again. The folder of
+    this version of the package (``cache_dir``) keeps them all."""
+    if jupyter := config.plugins.get("mkdocs-jupyter"):
+        folder = Path(jupyter.config["cache_dir"])
+        jupyter._used_cache_paths.update(folder.glob("*.json"))
 
 
 def is_lab(page):
@@ -125,7 +135,7 @@ def page_content(html, page):
     """The lab's page: light, with runnable cells."""
     sources = ["".join(c.source) for c in notebook(page).cells if c.cell_type == "code"]
     for source in sources:  # what its outputs were made from (hooks/rebuild.py)
-        load.note_read(runnable.needs(runnable.imported(source))[1])
+        load.note_imported(runnable.needs(runnable.imported(source))[1])
     return mark_cells(content(html, page), sources, page.file.src_uri)
 
 

@@ -7,14 +7,19 @@ the next under ``mkdocs serve`` (which builds again in the same process after ea
   code (micrograd/, hooks/, web/python/, scripts/, web/features.json), every module
   imported from there is forgotten, so that the build, and every fence it runs, imports
   them as they are now.
-- ``reading()``, ``start_page`` and ``reads``: the files a fence or a page's build opened
-  or imported (hooks/rebuild.py rebuilds a page when one of them changes).
+- ``reading()``, ``start_page`` and ``pages``: the files a fence or a page's build opened
+  (their text counts) or imported (their code counts, not their comments), with their
+  digests (hooks/rebuild.py rebuilds a page when one of them changed; hooks/execution.py
+  runs a fence again).
 
 This module and the entry (hooks/main.py) are never forgotten: mkdocs holds the entry, and
 this module holds what the builds share.
 """
 
+import ast
 import contextlib
+import functools
+import hashlib
 import importlib.util
 import os
 import sys
@@ -30,9 +35,25 @@ NOT_SOURCES = [
 KEEP = {ROOT / "hooks" / name for name in ("__init__.py", "main.py", "load.py")}
 
 _stamps = {}
-changed = set()  # the files that changed before this build (all of them, at the first)
-reads = {}  # a page's src_uri: the files its last build read
-_readers = []  # the sets of files being recorded, innermost last
+changed = set()  # the build's files that changed before this build (all, at the first)
+pages = {}  # a page's src_uri: what its last build read, {path: (kind, digest)}
+_readers = []  # the readers recording, innermost last
+
+
+class Reader:
+    """The files read while it records: ``opened`` (their text counts) and ``imported``
+    (modules: their code counts, not their comments)."""
+
+    def __init__(self):
+        self.opened, self.imported = set(), set()
+
+    def files(self):
+        """{path: (kind, digest)} of the repository's files read."""
+        found = {
+            p: ("code", digest(p, "code")) for p in map(source, self.imported) if p
+        }
+        found |= {p: ("text", digest(p, "text")) for p in map(source, self.opened) if p}
+        return found
 
 
 def web_module(name):
@@ -56,41 +77,65 @@ def web_module(name):
     return module
 
 
+_IMPORT_SYSTEM = "<frozen importlib._bootstrap_external>"
+
+
 def _audit(event, args):
     if event == "open" and _readers and isinstance(args[0], str | os.PathLike):
-        for found in _readers:
-            found.add(os.fspath(args[0]))
+        # The import system reads a module's code: its comments do not count.
+        imports = sys._getframe(1).f_code.co_filename == _IMPORT_SYSTEM
+        for reader in _readers:
+            (reader.imported if imports else reader.opened).add(os.fspath(args[0]))
 
 
 sys.addaudithook(_audit)  # once: this module is never imported again
 
 
-def _stop(found):
-    _readers[:] = [r for r in _readers if r is not found]
+def _stop(reader):
+    _readers[:] = [r for r in _readers if r is not reader]
 
 
 @contextlib.contextmanager
 def reading():
-    """The set of the files opened inside the block, filled as they are opened."""
-    found = set()
-    _readers.append(found)
+    """A Reader of what is read inside the block."""
+    reader = Reader()
+    _readers.append(reader)
     try:
-        yield found
+        yield reader
     finally:
-        _stop(found)
+        _stop(reader)
+
+
+def module_source(path):
+    """The source of a module, read to learn what it imports: recorded as its code, as
+    an import would be, not as text that a page shows."""
+    saved = _readers[:]
+    _readers.clear()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    finally:
+        _readers[:] = saved
+        note_imported([path])
+
+
+def note_imported(paths):
+    """Modules the code being recorded needs, imported earlier maybe: for every reader."""
+    for reader in _readers:
+        reader.imported.update(map(os.fspath, paths))
 
 
 def start_page(src_uri):
-    """Record what this page's build reads, until ``stop_page``, in ``reads``."""
-    reads[src_uri] = set()
-    _readers.append(reads[src_uri])
+    """Record what this page's build reads, until ``stop_page``."""
+    pages[src_uri] = Reader()
+    _readers.append(pages[src_uri])
 
 
 def stop_page(src_uri):
-    """Stop recording, and keep the files of the repository the page read."""
-    found = reads.get(src_uri, set())
-    _stop(found)
-    reads[src_uri] = {p for p in map(source, found) if p is not None}
+    """Stop recording, and keep what the page read: ``pages[src_uri]``."""
+    reader = pages.get(src_uri)
+    if isinstance(reader, Reader):
+        _stop(reader)
+        pages[src_uri] = reader.files()
 
 
 def source(path):
@@ -101,18 +146,31 @@ def source(path):
         return None
     if any(path.is_relative_to(folder) for folder in NOT_SOURCES):
         return None
-    return path
+    return None if path.suffix == ".pyc" else path  # compiled from a source it reads
 
 
-def note_read(paths):
-    """Files read without being opened now (modules imported earlier): for every reader."""
-    for found in _readers:
-        found.update(map(os.fspath, paths))
+@functools.cache
+def _digest(path, kind, stamp):
+    data = path.read_bytes()
+    if kind == "code":
+        try:  # what the code does: comments and layout do not count
+            data = ast.dump(ast.parse(data)).encode()
+        except (SyntaxError, ValueError):
+            pass
+    return hashlib.sha256(data).hexdigest()
+
+
+def digest(path, kind="text"):
+    """The sha256 of a file's text, or of its code (``kind="code"``); None if it is gone."""
+    try:
+        stat = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    return _digest(Path(path), kind, (stat.st_mtime_ns, stat.st_size))
 
 
 def _stamp():
     files = [p for folder in CODE for p in folder.rglob("*.py")] + CONFIG
-    files += [p for page in reads.values() for p in page]
     return {p: p.stat().st_mtime_ns if p.exists() else None for p in files}
 
 
@@ -124,8 +182,8 @@ def _forgettable(module):
 
 
 def refresh():
-    """The files changed since the last call; the repository's modules forgotten if one of
-    them is code."""
+    """The build's own files (code, configuration) changed since the last call; the
+    repository's modules forgotten if one of them is code."""
     global _stamps, changed
     _readers.clear()  # a build that failed may have left some open
     now = _stamp()

@@ -75,7 +75,7 @@ def read(markdown, page, files):
             known = ", ".join(sorted(IN_MARKDOWN | IN_HTML))
             _fail(page, marker, ValueError(f"no such marker (there are: {known})"))
         for folder in MADE_FROM[marker.name]:
-            load.note_read((load.ROOT / folder).rglob("*.py"))
+            load.note_imported((load.ROOT / folder).rglob("*.py"))
         if marker.name in IN_MARKDOWN:
             line = lines[marker.line - 1]
             if line.strip() != marker.text:

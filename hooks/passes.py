@@ -6,7 +6,8 @@ same name here. Each pass is a function of another module of this package:
     on_config       fences run by hooks/execution.py (kept, checked)    execution.install
                     labs kept per version of the package                labs.cache_dir
                     the runtime fetched and web/ bundled                runtime.prepare
-    on_files        pages that read a changed file made again (serve)   rebuild.forget_stale
+    on_files        every lab kept, not only those made again (serve)   labs.keep_cache
+                    pages that read a changed file made again (serve)   rebuild.forget_stale
                     downloads/micrograd.py added                        single_file.add
                     overrides/partials/*.js left out (written into pages)
     a page's Markdown
@@ -52,6 +53,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    labs.keep_cache(config)
     rebuild.forget_stale(files)
     for file in [
         f

@@ -13,6 +13,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from hooks import load
 from hooks.fences import PYTHON, Fence, fences  # noqa: F401 (fences: for the tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,7 @@ def needs(names):
         if path is None:  # a name imported from a module, not a module
             continue
         files.add(path)
-        source = path.read_text("utf-8")
+        source = load.module_source(path)
         todo += imported(source)
         todo += [name.rsplit(".", n)[0] for n in range(1, name.count(".") + 1)]
         if "importlib" in source:

@@ -2,6 +2,7 @@
 change fails loudly), fences run once while unchanged, and the lanes."""
 
 import inspect
+import json
 import os
 import shutil
 import subprocess
@@ -68,11 +69,9 @@ def test_a_fence_that_ran_to_its_end_is_not_run_again_while_what_it_reads_is_unc
     assert runs.read_text() == "ran "  # the second run found it known
     (kept,) = (tmp_path / "fences").glob("*.json")
     assert "micrograd/__init__.py" in kept.read_text()  # what it read is part of it
-    kept.write_text(
-        kept.read_text().replace(
-            '"micrograd/__init__.py": "', '"micrograd/__init__.py": "0'
-        )
-    )
+    entry = json.loads(kept.read_text())
+    entry["files"]["micrograd/__init__.py"][1] = "a file changed since"
+    kept.write_text(json.dumps(entry))
     assert _run_fence(tmp_path, body)[0] == 0
     assert runs.read_text() == "ran ran "  # a file it read changed: run again
 

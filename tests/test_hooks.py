@@ -637,21 +637,43 @@ def test_a_changed_module_is_imported_afresh_by_the_next_build(tmp_path, monkeyp
     assert "hooks.load" in sys.modules  # what the builds share stays
 
 
-def test_a_page_is_built_again_when_a_file_it_read_changed(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    files = Files(
-        [File(n, str(DOCS), str(site), True) for n in ("a.md", "b.md", "c.md")]
-    )
-    for file in files:
-        Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
-        Path(file.abs_dest_path).write_text("built")
-    engine, nn = ROOT / "micrograd" / "engine.py", ROOT / "micrograd" / "nn.py"
-    monkeypatch.setattr(load, "reads", {"a.md": {engine}, "b.md": {nn}})
-    monkeypatch.setattr(load, "changed", {engine})
+def test_a_page_is_built_again_when_what_it_read_changed(tmp_path, monkeypatch):
+    site, repo = tmp_path / "site", tmp_path / "repo"
+    names = ("a.md", "b.md", "c.md", "d.md")
+    files = Files([File(n, str(DOCS), str(site), True) for n in names])
+
+    def built():
+        for file in files:
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).write_text("built")
+
+    repo.mkdir()
+    module, text = repo / "module.py", repo / "starter.py"
+    module.write_text("x = 1  # a comment\n")
+    text.write_text("x = 1  # a comment\n")
+    read = {
+        "a.md": {module: ("code", load.digest(module, "code"))},
+        "b.md": {text: ("text", load.digest(text, "text"))},
+        "c.md": {},
+    }
+    monkeypatch.setattr(load, "pages", read)
+    monkeypatch.setattr(load, "changed", set())
+    built()
     rebuild.forget_stale(files)
     left = {f.src_uri for f in files if Path(f.abs_dest_path).exists()}
-    assert left == {"b.md"}  # a.md read it; c.md was never recorded
+    assert left == {"a.md", "b.md", "c.md"}  # d.md was never built here
+    module.write_text("x = 1  # another comment, longer\n")
+    text.write_text("x = 1  # another comment, longer\n")
+    built()
+    rebuild.forget_stale(files)
+    left = {f.src_uri for f in files if Path(f.abs_dest_path).exists()}
+    assert left == {"a.md", "c.md"}  # a.md imports it: comments do not count
+    module.write_text("x = 2\n")
+    built()
+    rebuild.forget_stale(files)
+    assert {f.src_uri for f in files if Path(f.abs_dest_path).exists()} == {"c.md"}
     monkeypatch.setattr(load, "changed", {ROOT / "hooks" / "markers.py"})
+    built()
     rebuild.forget_stale(files)
     assert not any(Path(f.abs_dest_path).exists() for f in files)  # the build changed
 
@@ -660,10 +682,45 @@ def test_a_pages_build_records_what_it_read(tmp_path):
     load.start_page("x.md")
     (ROOT / "micrograd" / "nn.py").read_text()
     (tmp_path / "elsewhere.txt").write_text("not the repository's")
-    load.note_read([ROOT / "micrograd" / "engine.py"])
+    load.note_imported([ROOT / "micrograd" / "engine.py"])
     load.stop_page("x.md")
     package = ROOT / "micrograd"
-    assert load.reads.pop("x.md") == {package / "nn.py", package / "engine.py"}
+    read = load.pages.pop("x.md")
+    assert {p: kind for p, (kind, _) in read.items()} == {
+        package / "nn.py": "text",
+        package / "engine.py": "code",
+    }
+
+
+def test_what_the_import_system_reads_counts_as_code(tmp_path, monkeypatch):
+    """An import (here after an edit, from its source) and a read of a module's imports
+    record code, whose comments do not count; a file opened by other code, its text."""
+    (tmp_path / "a_fresh_module.py").write_text("x = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "a_fresh_module", raising=False)
+    nn = ROOT / "micrograd" / "nn.py"
+    with load.reading() as reader:
+        __import__("a_fresh_module")
+        load.module_source(nn)
+        (tmp_path / "a_fresh_module.py").read_text()
+    module = str(tmp_path / "a_fresh_module.py")
+    assert module in reader.imported and str(nn) in reader.imported
+    assert reader.opened == {module}  # the read_text alone
+    assert reader.files()[nn][0] == "code"
+
+
+def test_a_dirty_build_keeps_the_labs_it_did_not_make_again(tmp_path):
+    """mkdocs-jupyter itself would remove them after a build that made one lab."""
+    from mkdocs_jupyter.plugin import Plugin
+
+    jupyter = Plugin()
+    jupyter.load_config({"cache_dir": str(tmp_path)})
+    jupyter.on_pre_build({})
+    kept = tmp_path / "another-lab.json"
+    kept.write_text("{}")
+    labs.keep_cache(SimpleNamespace(plugins={"mkdocs-jupyter": jupyter}))
+    jupyter.on_post_build({})
+    assert kept.exists()
 
 
 def test_every_pass_is_an_event_of_the_one_hook_mkdocs_lists():

@@ -491,10 +491,10 @@ def test_lab_runs_as_a_script(lab, monkeypatch, tmp_path):
         return
     monkeypatch.setenv("MPLBACKEND", "Agg")
     monkeypatch.chdir(tmp_path)
-    with load.reading() as opened:
+    with load.reading() as reader:
         runpy.run_path(str(lab), run_name="__main__")
     assert not os.listdir(tmp_path), "a lab must not write files"
-    execution.remember(code, opened)
+    execution.remember(code, reader)
 
 
 @pytest.mark.parametrize("lab", LABS, ids=lambda p: p.stem)
