@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 import linecache
+import logging
 import os
 import random
 import sys
@@ -37,6 +38,7 @@ from markdown_exec import ExecutionError, base_format, code_block, formatters
 from hooks import fences, load, runnable
 
 ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.hooks.execution")  # an error here fails the build
 CACHE = Path(os.environ.get("COURSE_FENCE_CACHE", ROOT / ".cache" / "fences"))
 QUICK = 1.0  # seconds: a fence quicker than this runs twice
 _OUTPUT_FENCES = {"", "text", "output", "console", "pycon"}
@@ -113,8 +115,12 @@ def _needed(code):
         return frozenset()
 
 
+FORMAT = 2  # of what is kept: another format is not read
+
+
 def _entry_path(code):
-    key = hashlib.sha256(f"{sys.version}\n{code.strip(chr(10))}".encode()).hexdigest()
+    text = f"{FORMAT}\n{sys.version}\n{code.strip(chr(10))}"
+    key = hashlib.sha256(text.encode()).hexdigest()
     return CACHE / f"{key}.json"
 
 
@@ -122,12 +128,13 @@ def _entry(code):
     """What is kept of this code's last run, if what it read is unchanged since."""
     try:
         entry = json.loads(_entry_path(code).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return None
-    for name, (kind, sha) in entry["files"].items():
-        if load.digest(ROOT / name, kind) != sha:
-            return None
-    return entry
+        changed = any(
+            load.digest(ROOT / name, kind) != sha
+            for name, (kind, sha) in entry["files"].items()
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # none kept, or damaged: run it
+    return None if changed else entry
 
 
 def _keep(code, output, reader):
@@ -172,7 +179,14 @@ def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
 
 
 def format_python(**options):
-    return base_format(language="python", run=run, **options)
+    """markdown-exec's formatter for python fences. superfences shows a fence whose
+    formatter fails as plain text, silently: a failure here is logged, which fails the
+    strict build."""
+    try:
+        return base_format(language="python", run=run, **options)
+    except Exception as error:
+        log.error(f"a python fence could not be run by the build: {error!r}")
+        raise
 
 
 def install():

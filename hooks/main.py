@@ -14,9 +14,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # `hooks` as a package, as the tests import it
 
+
+def _importable():
+    """The repository's folders as packages (hooks, scripts), as the tests import them:
+    mkdocs puts back its own sys.path once this module is loaded."""
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))
+
+
+_importable()
 from hooks import load  # noqa: E402
 
 passes = None
@@ -31,6 +38,7 @@ def _pass(event, *args):
 
 def on_config(config):
     global passes
+    _importable()
     load.refresh()
     passes = importlib.import_module("hooks.passes")
     return _pass("on_config", config)

@@ -743,3 +743,43 @@ def test_answers_wait_behind_a_gate_named_for_their_block():
         in gated
     )
     assert "/// hint\nh\n" in gated  # other blocks are left as they are
+
+
+def test_a_damaged_kept_output_is_run_again(fence_cache):
+    code = "print(3)"
+    assert execution.run(code) == "3\n"
+    (kept,) = fence_cache.glob("*.json")
+    for damaged in ("{", '{"files": {"a": "sha"}}', '{"files": [1], "output": "4"}'):
+        kept.write_text(damaged)
+        assert execution.run(code) == "3\n", damaged
+
+
+def test_a_fence_the_build_cannot_run_is_an_error_not_plain_text(monkeypatch, caplog):
+    """superfences would show it as text: the build's log says it, and --strict fails."""
+
+    def broken(code, **options):
+        raise KeyError("inside the build")
+
+    monkeypatch.setattr(execution, "run", broken)
+    html = MD_BUILD.reset().convert('```python exec="on"\nprint(1)\n```\n')
+    assert "print(1)" in html  # superfences' own fallback
+    assert "a python fence could not be run by the build: KeyError" in caplog.text
+
+
+MD_BUILD = markdown.Markdown(
+    extensions=["pymdownx.superfences"],
+    extension_configs={
+        "pymdownx.superfences": {
+            "custom_fences": [
+                {
+                    "name": "python",
+                    "class": "python",
+                    "validator": validator,
+                    "format": lambda source, language, css_class, options, md, **kw: (
+                        execution.format_python(code=source, md=md, **options)
+                    ),
+                }
+            ]
+        }
+    },
+)
