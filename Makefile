@@ -15,7 +15,7 @@ TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 FAST   := -m "not site and not browser"
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve site test test-fast test-page lint format bench audit clean
+.PHONY: setup system serve site test test-fast test-page lint format format-all bench audit clean
 
 system:
 	@bash scripts/system-deps.sh graphviz node
@@ -48,13 +48,23 @@ serve: system $(DOCS_STAMP) $(NODE_STAMP)
 site: system $(DOCS_STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
+BIOME := node_modules/.bin/biome
+
+# Python: ruff. The browser code and JSON: Biome (biome.jsonc), which leaves unformatted the
+# files its "overrides" list until they are formatted.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(BIOME) ci --error-on-warnings .
 
 # Everything the formatters would change, changed (Python and the browser code).
 format: setup
 	$(VENV)/bin/ruff format .
+	$(BIOME) format --write .
+
+# The same, with the files biome.jsonc still leaves alone; then remove its "overrides".
+format-all: format
+	$(BIOME) format --write --javascript-formatter-enabled=true .
 
 # The whole truth: the fast lane in parallel, then the tests of the built site in Chromium.
 test: lint

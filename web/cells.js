@@ -178,5 +178,5 @@ class Cell {
 }
 
 export function mount(elements, course) {
-  elements.forEach((element, index) => new Cell(element, index + 1, course));
+  for (const [index, element] of elements.entries()) new Cell(element, index + 1, course);
 }

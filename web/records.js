@@ -23,7 +23,7 @@ const listOf = (ok) => (v) => Array.isArray(v) && v.every(ok);
 const mapOf = (ok) => (v) => isObject(v) && Object.values(v).every(ok);
 const fields = (shape) => (v) => isObject(v) && Object.entries(shape).every(([k, ok]) => ok(v[k]));
 // A lesson link: this site's address or a relative path, never a script.
-const isLesson = (v) => isText(v) && /^(https:\/\/[^\s"<>]+|[\w.\/-]*(#[\w.-]*)?)$/.test(v);
+const isLesson = (v) => isText(v) && /^(https:\/\/[^\s"<>]+|[\w./-]*(#[\w.-]*)?)$/.test(v);
 
 const isProblem = fields({
   concept: isText,

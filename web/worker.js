@@ -40,7 +40,8 @@ function alive(pyodide) {
 /** What killed Python, said for the reader. */
 function death(error) {
   const text = String(error?.message ?? error);
-  const exit = /exit\((\d+)\)/.exec(text) ?? (error?.name === "ExitStatus" && [, error.status]);
+  const exit =
+    /exit\((\d+)\)/.exec(text) ?? (error?.name === "ExitStatus" && [undefined, error.status]);
   if (exit) return { cause: "exit", message: `Your code stopped Python: os._exit(${exit[1]})` };
   const overflow = /Maximum call stack size exceeded/.test(text);
   const why = overflow ? "a recursion went deeper than the page's stack can hold" : text;
