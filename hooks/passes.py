@@ -9,6 +9,7 @@ same name here. Each pass is a function of another module of this package:
     on_files        every lab kept, not only those made again (serve)   labs.keep_cache
                     pages that read a changed file made again (serve)   rebuild.forget_stale
                     downloads/micrograd.py added                        single_file.add
+                    downloads/<the course's wheel> added                wheel.add
                     overrides/partials/*.js left out (written into pages)
     a page's Markdown
                     1. output pasted under a fence refused              execution.pasted
@@ -41,6 +42,7 @@ from hooks import (
     rebuild,
     runtime,
     single_file,
+    wheel,
 )
 
 
@@ -61,7 +63,7 @@ def on_files(files, config):
         if f.src_uri.startswith("partials/") and f.src_uri.endswith(".js")
     ]:
         files.remove(file)
-    return single_file.add(files, config)
+    return wheel.add(single_file.add(files, config), config)
 
 
 def on_pre_page(page, config, files):

@@ -13,15 +13,34 @@
 # you to write a piece of code before the lab shows its own.
 
 # %%
-# The course package, installed first where it is missing (in Colab, for example).
-import importlib.util
+# The course's package, micrograd-course, of the version this lab was written for: installed
+# from the course's site where micrograd is missing (in Colab, for example), another
+# version, or another package of the same import name (Karpathy's micrograd, removed).
+import importlib
 import subprocess
 import sys
 
-if importlib.util.find_spec("micrograd") is None:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "micrograd-course"], check=True
-    )
+VERSION = "0.1.0"
+WHEEL = (
+    "https://micrograd-course.github.io/micrograd-course/downloads/"
+    f"micrograd_course-{VERSION}-py3-none-any.whl"
+)
+try:
+    import micrograd
+
+    found = getattr(micrograd, "__version__", None) or "without a version (Karpathy's?)"
+except ImportError:
+    found = None
+if found != VERSION:
+    pip = [sys.executable, "-m", "pip", "-q"]
+    if found is not None:
+        print(f"micrograd {found} is not micrograd-course {VERSION}: replacing it")
+        installed = ["micrograd", "micrograd-course"]
+        subprocess.run([*pip, "uninstall", "-y", *installed], check=True)
+    subprocess.run([*pip, "install", WHEEL], check=True)
+    for name in [m for m in sys.modules if m.partition(".")[0] == "micrograd"]:
+        del sys.modules[name]  # imported again, now from the course's package
+    importlib.invalidate_caches()
 
 # %%
 from micrograd.engine import Value
