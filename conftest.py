@@ -3,6 +3,8 @@
 - Lanes (tests/lanes.py): each test is marked ``site`` or ``browser`` by the fixtures it
   uses, for ``make test-fast``; ``--page docs/...`` keeps one page's tests.
 - A fence that ran to its end before, with what it reads unchanged, is not run again.
+- Each test starts with the interpreter's own recursion limit, whatever the test before it
+  (in the same worker) set.
 - Fences in the lessons may include package code with pymdownx.snippets (``--8<--``).
   pytest-markdown-docs does not know that syntax, so its parser is given the page with the
   snippets already expanded, exactly as the site shows it.
@@ -10,6 +12,7 @@
 
 import contextlib
 import os
+import sys
 
 import markdown
 import pytest
@@ -53,10 +56,14 @@ def pytest_collection_modifyitems(config, items):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
     lanes.running(item)
+    limit = (
+        sys.getrecursionlimit()
+    )  # the page's Python code lowers it, as the page does
     try:
         return (yield)
     finally:
         lanes.running(None)
+        sys.setrecursionlimit(limit)  # for the next test of this process
 
 
 def expand_snippets(text):

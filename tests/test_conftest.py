@@ -149,3 +149,21 @@ def test_one_pages_tests_are_its_fences_its_rules_and_the_every_page_checks():
     ), others
     code, out = _collect("--page", "docs/nowhere.md")
     assert code != 0 and "no such page under docs/" in out
+
+
+def test_a_test_that_lowers_the_recursion_limit_leaves_it_to_the_next(tmp_path):
+    shutil.copy(ROOT / "conftest.py", tmp_path)
+    (tmp_path / "test_two.py").write_text(
+        "import sys\n"
+        "START = sys.getrecursionlimit()\n"
+        "def test_a():\n    sys.setrecursionlimit(120)\n"
+        "def test_b():\n    assert sys.getrecursionlimit() == START\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 0 and "2 passed" in proc.stdout, proc.stdout
