@@ -171,15 +171,17 @@ def _section(path):
     if not (DOCS / page).is_file() or anchor not in heading_ids(DOCS / page):
         return ""
     lines = (DOCS / page).read_text(encoding="utf-8").splitlines()
+    fenced, levels = (
+        False,
+        [],
+    )  # a heading's level, 0 for other lines and code in fences
+    for line in lines:
+        fenced ^= line.startswith("```")
+        levels.append(0 if fenced else len(line) - len(line.lstrip("#")))
     for i, line in enumerate(lines):
-        level = len(line) - len(line.lstrip("#"))
-        if level and heading_ids_of(line) == anchor:
+        if levels[i] and heading_ids_of(line) == anchor:
             end = next(
-                (
-                    j
-                    for j in range(i + 1, len(lines))
-                    if 0 < len(lines[j]) - len(lines[j].lstrip("#")) <= level
-                ),
+                (j for j in range(i + 1, len(lines)) if 0 < levels[j] <= levels[i]),
                 len(lines),
             )
             return "\n".join(lines[i:end])

@@ -482,6 +482,40 @@ stale-grad: Gradients left over from earlier steps
     2. Look for where, in each step, every gradient goes back to 0 before the backward pass.
     3. Reset every gradient to 0 once per step, before the backward pass, so that each update
        uses the gradient of this step's loss alone.
+diagnosis: Name the cause the instruments show
+    exercises/diagnosis/#read-the-panels-first
+    1. Which panel looks least like the healthy run's, and from which step?
+    2. Compare each panel with the healthy run's: the loss, the gradient, the update ratio
+       against the guideline, the dead ReLUs; then read what diagnose() prints.
+    3. Each cause leaves its own mark: an update ratio near 1 (steps too large) or far below
+       the guideline (too small), a dead fraction above one half, gradients that grow,
+       a loss that rises from the start, or healthy instruments with a low accuracy.
+wrong-labels: Labels in the form the loss expects
+    05-full-picture/when-training-goes-wrong/#what-the-instruments-cannot-see
+    1. What does the hinge loss ask of a point whose label is 0?
+    2. Look at the labels the loss is given, and at what relu(1 - label * score) is when
+       the label is 0.
+    3. The hinge loss wants labels -1 and +1: with a label of 0 a point costs 1 whatever its
+       score and passes back no gradient, so the model never learns that class.
+changed-data: Keep the run's data
+    exercises/diagnosis/#what-a-fix-may-change
+    1. Is the run you fixed still trained on the same points, with the same classes?
+    2. Compare the lines that make X and y with the starter's.
+    3. A fix changes the cause and nothing else: the same data, the same model, the same
+       number of steps, so that the run shows what the fix did.
+changed-model: Keep the model's size
+    exercises/diagnosis/#what-a-fix-may-change
+    1. Does your fixed run train the same network as the broken one?
+    2. Compare the line that makes the model with the starter's.
+    3. A fix changes the cause and nothing else: a bigger or smaller network hides what the
+       fault did instead of removing it.
+changed-steps: Keep the number of steps
+    exercises/diagnosis/#what-a-fix-may-change
+    1. Did your fixed run take as many recorded steps as the broken one?
+    2. Compare the loop's range, and where monitor.record(loss) is called, with the
+       starter's.
+    3. The target is set for the run's number of steps, each one recorded once: more steps
+       would hide a fault that only slows training.
 """
     )
 }

@@ -39,12 +39,18 @@ def name_problem(exercise, facts):
     """Why the learner's file cannot be checked (a missing name, a class that is not one),
     or None."""
     for name in exercise.names + exercise.optional_names:
-        fact = facts["names"][name]
-        wanted = "class" if isinstance(exercise.reference()[name], type) else "function"
+        fact, reference = facts["names"][name], exercise.reference()[name]
+        wanted = (
+            "class"
+            if isinstance(reference, type)
+            else "function"
+            if callable(reference)
+            else None  # a value (a run's data, an answer): any kind may be checked
+        )
         if fact["what"] == "missing":
             if name in exercise.names:
-                return f"{{file}} defines no {wanted} named {name}"
-        elif fact["what"] != wanted:
+                return f"{{file}} defines no {wanted or 'name'} named {name}"
+        elif wanted and fact["what"] != wanted:
             return f"{{file}} defines {name}, but as {_article(fact['what'])}, not a {wanted}"
     return None
 
@@ -167,7 +173,8 @@ class _Judge:
                 )
             item.error += (run["seen"]["raised"],)
             return item
-        item.got, item.expected = _difference(reads, run["seen"], expected[j])
+        if not check.secret:
+            item.got, item.expected = _difference(reads, run["seen"], expected[j])
         return item
 
     def _match(self, check, runs):

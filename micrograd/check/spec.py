@@ -31,7 +31,8 @@ class Check:
     ``wrong`` answer matches the learner's data in every case. A check runs only when the
     checks it ``requires`` passed; ``needs`` lists what the learner's code must define
     (``"Value.tanh"``), or it is "not written yet". An ``optional`` check notes what is
-    missing instead of counting it."""
+    missing instead of counting it. A ``secret`` check's report shows neither what the
+    learner's code gave nor what was expected (the answer to a question)."""
 
     id: str
     title: str
@@ -42,6 +43,7 @@ class Check:
     needs: tuple = ()
     optional: bool = False
     seconds: float = 2.0  # per example
+    secret: bool = False  # the expected data is an answer: a report never shows it
 
 
 @dataclass(frozen=True)

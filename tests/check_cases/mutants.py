@@ -1189,6 +1189,98 @@ MUTANTS = {
 }
 
 
+def _challenge(name, cause, fault, then=()):
+    """A diagnosis challenge's two mutants: its fault left in (the cause named), and a
+    wrong cause named (the run fixed)."""
+    other = "lr-too-low" if cause != "lr-too-low" else "lr-too-high"
+    return {
+        (name, "unfixed"): Mutant(cause, f"the cause is named, the fault left in", fault, then=then),
+        (name, "wrong_cause"): Mutant(
+            "diagnosis",
+            f"the run is fixed, but the cause named is {other}",
+            [(f'CAUSE = "{cause}"', f'CAUSE = "{other}"')],
+            then=(),
+        ),
+    }
+
+
+_RATE = "p.data -= 0.3 * p.grad"
+_DEAD_START = (
+    "for neuron in model.layers[0].neurons:\n"
+    "    neuron.b.data = -3.0  # every unit starts quiet, to be safe\n"
+)
+MUTANTS |= {
+    # --- diagnosis challenges: each fault left in, and a wrong cause ---------------------
+    **_challenge(
+        "mystery_leap",
+        "lr-too-high",
+        [(_RATE, "p.data -= 5.0 * p.grad")],
+        then=("dead-relu",),
+    ),
+    **_challenge("mystery_crawl", "lr-too-low", [(_RATE, "p.data -= 0.0003 * p.grad")]),
+    **_challenge(
+        "mystery_asleep",
+        "dead-relu",
+        [("monitor = Monitor(model)\n", _DEAD_START + "monitor = Monitor(model)\n")],
+    ),
+    **_challenge("mystery_drift", "stale-grad", [("    model.zero_grad()\n", "")]),
+    **_challenge(
+        "mystery_climb",
+        "update-direction",
+        [(_RATE, "p.data += 0.3 * p.grad")],
+        then=("lr-too-high", "dead-relu"),
+    ),
+    **_challenge(
+        "mystery_chance",
+        "wrong-labels",
+        [("model = MLP(", "y = [(t + 1) / 2 for t in y]  # the labels as 0 and 1\nmodel = MLP(")],
+    ),
+    # --- diagnosis challenges: fixes that change what is not the fault -------------------
+    ("mystery_leap", "more_points"): Mutant(
+        "changed-data",
+        "the fix trains on 60 points, not the run's 30",
+        [("make_moons(30,", "make_moons(60,")],
+        then=(),
+    ),
+    ("mystery_chance", "flipped_classes"): Mutant(
+        "changed-data",
+        "the fix flips every label",
+        [("model = MLP(", "y = [-t for t in y]\nmodel = MLP(")],
+        then=(),
+    ),
+    ("mystery_asleep", "wider_model"): Mutant(
+        "changed-model",
+        "the fix doubles the hidden layers' width",
+        [("MLP(2, [8, 8, 1]", "MLP(2, [16, 16, 1]")],
+        then=(),
+    ),
+    ("mystery_drift", "deeper_model"): Mutant(
+        "changed-model",
+        "the fix adds a hidden layer",
+        [("MLP(2, [8, 8, 1]", "MLP(2, [8, 8, 8, 1]")],
+        then=(),
+    ),
+    ("mystery_crawl", "more_steps"): Mutant(
+        "changed-steps",
+        "the fix trains for 60 steps, not the run's 40",
+        [("range(40)", "range(60)")],
+        then=(),
+    ),
+    ("mystery_climb", "no_cause"): Mutant(
+        "diagnosis",
+        "the run is fixed, and no cause named",
+        [('CAUSE = "update-direction"', 'CAUSE = ""')],
+        then=(),
+    ),
+    ("mystery_drift", "cause_in_words"): Mutant(
+        "diagnosis",
+        "the cause is said in words, not as one of the listed ids",
+        [('CAUSE = "stale-grad"', 'CAUSE = "gradients never reset"')],
+        then=(),
+    ),
+}
+
+
 def apply(text, old, new):
     """``text`` with ``old`` replaced by ``new``; raises EditError unless ``old`` occurs
     exactly once (overlapping occurrences count)."""

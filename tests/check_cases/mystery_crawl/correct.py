@@ -1,0 +1,31 @@
+"""The mystery_crawl run, fixed, its cause named."""
+
+from micrograd.data import make_moons
+from micrograd.losses import l2_penalty
+from micrograd.monitor import Monitor
+from micrograd.nn import MLP
+
+# (a) The cause: one of "lr-too-high", "lr-too-low", "dead-relu",
+#     "stale-grad", "update-direction", "wrong-labels".
+CAUSE = "lr-too-low"
+
+
+def hinge(scores, labels):
+    """The mean of relu(1 - label * score) over the examples."""
+    return sum((1 - t * s).relu() for s, t in zip(scores, labels)) / len(labels)
+
+
+# (b) The run: fix its fault, and nothing else.
+X, y = make_moons(30, noise=0.1, seed=2)
+model = MLP(2, [8, 8, 1], seed=2)
+monitor = Monitor(model)
+for _ in range(40):
+    loss = hinge([model(x) for x in X], y) + l2_penalty(model.parameters())
+    model.zero_grad()
+    loss.backward()
+    monitor.record(loss)  # after backward(), before the update
+    for p in model.parameters():
+        p.data -= 0.3 * p.grad
+
+accuracy = sum((model(x).data > 0) == (t > 0) for x, t in zip(X, y)) / len(y)
+print(f"at the last step: loss {loss.data:.4f}, accuracy {accuracy:.0%}")
