@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 
 from hooks import features, model, urls
+from micrograd.check.challenge import CAUSES
 from micrograd.check.concepts import CONCEPTS
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.hosts import limits
@@ -89,6 +90,10 @@ def editor(marker, page, files):
             i: _concept(i, page, files) for i in applies if not CONCEPTS[i].fallback
         },
     }
+    if (
+        "CAUSE" in EXERCISES[name].names
+    ):  # a diagnosis challenge: the causes to choose from
+        data["causes"] = [{"id": i, "title": CONCEPTS[i].title} for i in CAUSES]
     starter = (STARTERS / f"{name}.py").read_text(encoding="utf-8")
     return (
         f'<div class="mg-exercise" {features.attribute("exercise")} data-exercise="{name}"'

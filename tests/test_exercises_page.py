@@ -422,3 +422,68 @@ def test_axe_finds_nothing_in_the_editor_marks_dialog_and_progress(
     page.locator(".mg-progress table").first.wait_for()
     page.add_script_tag(path=axe)
     assert page.evaluate(AXE_OURS) == []
+
+
+# --- a diagnosis challenge -------------------------------------------------------------
+
+DIAGNOSIS_PAGE = "/exercises/diagnosis/"
+
+
+def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
+    """A wrong cause, the right one with the fault left in, a fix that changes the data,
+    the right fix, then a reload: the choice above the editor writes the CAUSE line and
+    follows it, and every check's concepts join the history."""
+    page = open_page(context, server + DIAGNOSIS_PAGE)
+    box = page.locator(".mg-exercise").first
+    box.scroll_into_view_if_needed()
+    editor = box.locator(".mg-exercise-editor .cm-content")
+    editor.wait_for()
+    choice = box.get_by_role("group", name="(a) The cause")
+    status = box.locator(".mg-exercise-bar [role=status]")
+    report = box.locator(".mg-report")
+
+    def check():
+        button = box.get_by_role("button", name="Check your mystery_leap.py")
+        button.click()
+        expect(button).to_be_enabled(timeout=120_000)
+        return status.inner_text()
+
+    choice.get_by_role("radio", name="lr-too-low").check()
+    expect(editor).to_contain_text('CAUSE = "lr-too-low"')
+    assert check().startswith("1 mistake found")
+    expect(report).to_contain_text("[diagnosis]")
+    expect(report).to_contain_text("You named lr-too-low")
+    expect(report).not_to_contain_text("lr-too-high")  # the answer is never given
+
+    choice.get_by_role("radio", name="lr-too-high").check()
+    expect(editor).to_contain_text('CAUSE = "lr-too-high"')
+    expect(editor).not_to_contain_text('CAUSE = "lr-too-low"')
+    check()
+    expect(report).to_contain_text("[lr-too-high]")  # the fault is still there
+
+    editor.click()
+    editor.press("Control+a")
+    page.keyboard.insert_text(mutants.source("mystery_leap", "more_points"))
+    expect(choice.get_by_role("radio", name="lr-too-high")).to_be_checked()
+    check()
+    expect(report).to_contain_text("[changed-data]")
+
+    editor.press("Control+a")
+    correct = checked.source("mystery_leap", "correct")
+    page.keyboard.insert_text(correct.replace('CAUSE = "lr-too-high"', 'CAUSE = ""'))
+    expect(choice.get_by_role("radio", name="lr-too-high")).not_to_be_checked()
+    choice.get_by_role("radio", name="lr-too-high").check()
+    assert check().startswith("All 10 checks passed")
+    assert kept(page)["code/mystery_leap"] == correct
+
+    page.reload()
+    box.scroll_into_view_if_needed()
+    expect(choice.get_by_role("radio", name="lr-too-high")).to_be_checked()
+    expect(report).to_contain_text("All 10 checks passed")
+    history = json.loads(kept(page)["history"])
+    assert [(e["concept"], e["exercise"]) for e in history] == [
+        ("diagnosis", "mystery_leap"),
+        ("lr-too-high", "mystery_leap"),
+        ("dead-relu", "mystery_leap"),
+        ("changed-data", "mystery_leap"),
+    ]

@@ -5,11 +5,13 @@
 // first Check (web/checker.js).
 //
 // Markup: data-course-data, JSON {exercise, file, root, progress, limits: {seconds, cases},
-// watch: {concept: {title, lesson}}}, and the starter as <pre class="mg-starter">.
+// watch: {concept: {title, lesson}}, causes: [{id, title}] for a diagnosis challenge (a
+// choice above the editor, web/cause.js)}, and the starter as <pre class="mg-starter">.
 //
 // The code is saved as it is typed (web/memory.js). Another tab of the site changing it,
 // its last check or its hints shows here at once; a save never replaces code that another
 // tab saved since this editor last read it: the editor takes that code instead, and says so.
+import { causeChoice } from "./cause.js";
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
@@ -78,6 +80,25 @@ class Exercise {
     this.hints = element("div", "mg-hints");
     this.hints.setAttribute("aria-live", "polite");
     this.root.append(bar, this.kept, this.report, this.hints);
+    if (this.data.causes) this.buildCause();
+  }
+
+  /** A diagnosis challenge's choice of cause: it writes the file's CAUSE line. */
+  buildCause() {
+    const { causes, file } = this.data;
+    const write = (text) => this.write(text);
+    this.cause = causeChoice({ causes, file, read: () => this.source(), write });
+    this.watch.before(this.cause.element);
+  }
+
+  /** Replace the code, as the reader would: in the editor (undo brings it back), or kept
+   * and shown as text while the editor is not there. */
+  write(text) {
+    if (this.editor) this.editor.value = text;
+    else {
+      this.save(text);
+      this.starterBox.querySelector("code").textContent = text;
+    }
   }
 
   source() {
@@ -95,7 +116,7 @@ class Exercise {
       doc: this.source(),
       label: `Your ${this.data.file}`,
       onRun: () => this.check(),
-      onChange: (text) => this.save(text),
+      onChange: (text) => (this.save(text), this.cause?.follow(text)),
       wrap: true,
     };
     const className = "mg-editor mg-exercise-editor";
@@ -124,6 +145,7 @@ class Exercise {
     } else {
       this.starterBox.querySelector("code").textContent = text;
     }
+    this.cause?.follow(text);
     this.status.textContent = why;
   }
 
@@ -265,8 +287,8 @@ class Exercise {
   async reset() {
     this.status.textContent = "Back to the starter…";
     if (!(await this.openEditor())) {
-      this.save(this.starter);
-      this.starterBox.querySelector("code").textContent = this.starter;
+      this.write(this.starter);
+      this.cause?.follow(this.starter);
       this.status.textContent = "Back to the starter.";
       return;
     }

@@ -1,14 +1,16 @@
 """The run that climbs: a small network on 30 moons points, a training loop
-written from memory. Its loss rises from the first step, whatever the learning rate.
+written from memory. Its loss rises from the first step, whatever the
+learning rate.
 
-Look at its instruments first: the monitor's panels on the challenge's page (run this
-file, then print micrograd.plot.html(monitor.plot()) to draw them yourself).
+Look at its instruments first: the monitor's panels on the challenge's page
+(or run this file, then print micrograd.plot.html(monitor.plot()) to draw
+them yourself).
 
 (a) Name the cause: set CAUSE to one of the causes listed in the file.
-(b) Fix the run: change what caused the trouble, and nothing else: the same data, the
-    same model's size and the same number of steps. After 40 steps the run must end
-    with a loss of at most 0.4, an accuracy of at least 80%, and nothing found
-    by monitor.diagnose().
+(b) Fix the run: change what caused the trouble, and nothing else: the same
+    data, the same model's size and the same number of steps. After 40
+    steps the run must end with a loss of at most 0.4, an accuracy of at
+    least 80%, and nothing found by monitor.diagnose().
 
 Check your work with:
 
