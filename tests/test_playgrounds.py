@@ -19,7 +19,7 @@ import pytest
 
 from hooks import playgrounds as hook
 from hooks import runtime
-from micrograd.data import make_moons
+from micrograd.data import make_circles, make_moons
 from micrograd.engine import Value
 from micrograd.losses import accuracy, hinge_loss, l2_penalty
 from micrograd.monitor import Monitor
@@ -89,6 +89,28 @@ def lesson_training(lr, steps):
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
+
+
+def capstone_sweep(lr):
+    """``capstone.py``'s run (the final project's lab notebook) with the course's pieces:
+    the table's numbers for one learning rate, and the concepts the monitor names."""
+    X, y = make_circles(60, noise=0.05, seed=1)
+    model = MLP(2, [8, 8, 1], seed=0)
+    monitor = Monitor(model)
+    for _ in range(50):
+        loss = hinge_loss([model(x) for x in X], y)
+        model.zero_grad()
+        loss.backward()
+        monitor.record(loss)
+        for p in model.parameters():
+            p.data -= float(lr) * p.grad
+    right = sum((model(x).data > 0) == (t > 0) for x, t in zip(X, y))
+    shown = {
+        f"loss-0-{lr}": monitor.history[0].loss,
+        f"loss-40-{lr}": monitor.history[40].loss,
+        f"accuracy-{lr}": right / len(y),
+    }
+    return shown, [f.concept for f in monitor.diagnose()]
 
 
 def lesson_faults(lr, scale, fault, steps=40):
@@ -287,6 +309,35 @@ def test_faults_shows_the_monitors_numbers_and_diagnosis(lr, scale, fault, conce
     assert parts["figure"].count("<svg") == 4 and "Diagnosis:" in parts["figure"]
 
 
+def test_sweep_shows_the_capstone_runs_numbers_at_every_rate():
+    parts = render_all("sweep", {"lr": "2.0"})
+    table, expected = key_numbers(parts["table"]), {}
+    for lr in pg.sweep.RATES:
+        shown, concepts = capstone_sweep(lr)
+        expected.update(shown)
+        row = re.search(rf"<tr><td>{lr}</td>(.*?)</tr>", parts["table"])[1]
+        for concept in concepts or ["nothing"]:
+            assert concept in row, (lr, row)
+    assert table == expected
+    assert parts["figure"].count("<svg") == 4
+    assert "At learning rate 2.0" in parts["readout"]
+
+
+def test_sweep_trains_one_run_after_another_a_little_at_a_time(monkeypatch):
+    monkeypatch.setattr(pg.sweep, "_runs", dict.fromkeys(pg.sweep.RATES))
+    monkeypatch.setattr(pg.sweep, "TIME_BOX", 0.0)  # one step per call
+    monkeypatch.setattr(pg.sweep, "STEPS", 3)
+    monkeypatch.setattr(pg.sweep, "LOOK", 2)
+    seen = [pg.render("sweep", {"lr": "1.0"}) for _ in range(15)]  # 5 runs of 3 steps
+    assert seen[0] == {
+        "pending": "The sweep: run 1 of 5, learning rate 1.0, step 1 of 3…"
+    }
+    assert seen[3] == {
+        "pending": "The sweep: run 2 of 5, learning rate 0.01, step 1 of 3…"
+    }
+    assert "pending" not in seen[-1] and "pending" in seen[-2]
+
+
 def test_faults_trains_a_little_at_a_time_and_keeps_its_runs(monkeypatch):
     pg.faults._runs.clear()
     monkeypatch.setattr(pg.faults, "TIME_BOX", 0.0)  # one step per call
@@ -412,6 +463,7 @@ PAGES = {
     "neuron": "/03-neural-network/neuron/",
     "boundary": "/05-full-picture/decision-boundary/",
     "faults": "/05-full-picture/when-training-goes-wrong/",
+    "sweep": "/exercises/capstone/",
 }
 # Every text the status line of each playground showed, for the tests to read.
 WATCH_STATUS = """() => {
@@ -652,6 +704,25 @@ def test_faults_in_the_page_trains_and_shows_the_monitors_diagnosis(lesson):
     readout = element.locator('[data-part="readout"]').inner_text()
     assert readout.startswith("The monitor finds nothing wrong.")
     assert element.locator('[data-part="figure"] svg').count() == 4
+    assert not axe_problems(element)
+
+
+@pytest.mark.browser
+def test_sweep_in_the_page_runs_every_rate_and_shows_its_progress(lesson):
+    element = go(lesson, "sweep")
+    redraw(element, element.get_by_label("2.0", exact=True).check)
+    seen = lesson.evaluate("statusSeen")
+    assert any(t.startswith("The sweep: run 5 of 5") for t in seen), seen
+    table = key_numbers(element.locator('[data-part="table"]').inner_html())
+    expected = {}
+    for lr in pg.sweep.RATES:
+        expected.update(capstone_sweep(lr)[0])
+    assert table == expected
+    assert element.locator('[data-part="figure"] svg').count() == 4
+    redraw(element, element.get_by_label("0.5", exact=True).check)  # trained: shown
+    assert (
+        "At learning rate 0.5" in element.locator('[data-part="readout"]').inner_text()
+    )
     assert not axe_problems(element)
 
 

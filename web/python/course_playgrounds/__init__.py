@@ -18,10 +18,10 @@ The same code draws in two places:
 
 from html import escape
 
-from . import backprop, boundary, descent, faults, neuron
+from . import backprop, boundary, descent, faults, neuron, sweep
 from .controls import parse
 
-PLAYGROUNDS = {m.NAME: m for m in (descent, backprop, neuron, boundary, faults)}
+PLAYGROUNDS = {m.NAME: m for m in (descent, backprop, neuron, boundary, faults, sweep)}
 PARTS = ("readout", "figure", "table")  # in the order the page shows them
 STARTS = (
     "Moving a control runs micrograd in this page: Python starts the first time, which"
