@@ -717,7 +717,9 @@ def test_sweep_in_the_page_runs_every_rate_and_shows_its_progress(lesson):
     expected = {}
     for lr in pg.sweep.RATES:
         expected.update(capstone_sweep(lr)[0])
-    assert table == expected
+    # the last bits of a loss after 40 steps may differ between the page's Python and this
+    # one (their math libraries, on the circles' sines and cosines)
+    assert table == pytest.approx(expected, rel=1e-12)
     assert element.locator('[data-part="figure"] svg').count() == 4
     redraw(element, element.get_by_label("0.5", exact=True).check)  # trained: shown
     assert (
