@@ -29,12 +29,13 @@ LESSON = "05-full-picture/when-training-goes-wrong/"
 QUESTIONS = {
     "lr-too-high": "You named lr-too-high. Steps too large show in the update panel, as an "
     "update ratio near 1 or above, and in a loss that leaps up: is that what this run's "
-    "panels show?",
+    "panels show, and from the first steps?",
     "lr-too-low": "You named lr-too-low. Steps too small show as an update ratio far below "
     "the healthy run's in every layer, while the gradients are ordinary and the ReLUs "
     "alive: is that what this run's panels show?",
-    "dead-relu": "You named dead-relu. Dead units show in the dead ReLUs panel, as a line "
-    "that stays above one half: does it, in this run?",
+    "dead-relu": "You named dead-relu. Units dead from the start show in the dead ReLUs "
+    "panel above one half from step 0, and in a loss flat from the first step. Units that "
+    "die later were killed by something: what did the panels show just before?",
     "stale-grad": "You named stale-grad. Left-over gradients make the gradient panel grow "
     "while the loss levels off, and diagnose() can tell it exactly: does it say so here?",
     "update-direction": "You named update-direction. Steps uphill make the loss rise from "
