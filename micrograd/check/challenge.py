@@ -120,9 +120,10 @@ def _cause_check(cause):
     )
 
 
-def _checks(cause, seed):
+def _kept_checks(seed):
+    """The fix keeps the run's data, model size and number of steps."""
     data = f"make_moons({POINTS}, noise=0.1, seed={seed})"
-    kept = (
+    return (
         Check(
             "data",
             "(b) kept: the data",
@@ -153,7 +154,12 @@ def _checks(cause, seed):
             requires=("cause",),
         ),
     )
-    order = sorted(MONITORED, key=lambda c: c != cause)  # the fault's own first
+
+
+def _fixed_checks(cause):
+    """The fixed run: nothing found by the monitor (its fault's concept first), then the
+    target, named by the cause."""
+    order = sorted(MONITORED, key=lambda c: c != cause)
     clean = tuple(
         Check(
             f"no-{c}",
@@ -178,7 +184,7 @@ def _checks(cause, seed):
         ),
         requires=tuple(c.id for c in clean),
     )
-    return (_cause_check(cause), *kept, *clean, target)
+    return (*clean, target)
 
 
 @dataclass(frozen=True)
@@ -214,7 +220,7 @@ def challenge(name, order, about, cause, seed, section, fix, **fault):
         about=about,
         names=NAMES,
         reference=reference,
-        checks=_checks(cause, seed),
+        checks=(_cause_check(cause), *_kept_checks(seed), *_fixed_checks(cause)),
         given={"make_moons": "micrograd.data:make_moons"},
         objectives=(
             "read a run's instruments and name the cause of its trouble",
