@@ -95,7 +95,10 @@ def test_no_solution_line_is_ever_in_a_prompt(exercise, name):
 def test_a_prompt_for_a_starter_holds_no_solution(exercise):
     source = (STARTERS / f"{exercise}.py").read_text()
     prompt = tutor_prompt(exercise, source, check_source(exercise, source), EARLIER)
-    assert [line for line in ALL_SOLUTIONS - SCAFFOLD if line in prompt] == []
+    solutions = ALL_SOLUTIONS - SCAFFOLD
+    if "CAUSE" in EXERCISES[exercise].names:  # a challenge's starter is another's run
+        solutions = solution_lines(exercise)
+    assert [line for line in solutions if line in prompt] == []
 
 
 def test_the_command_line_prints_the_same_prompt(tmp_path):

@@ -35,9 +35,10 @@ SHOWN = """() => !document.querySelector("article[data-left]")
 
 # An exercise's editor loads as it comes near the screen: the reader scrolls to it.
 EDITORS = """() => {
-  const exercises = [...document.querySelectorAll(".mg-exercise")];
-  exercises.forEach((exercise) => exercise.scrollIntoView());
-  return exercises.every((exercise) => exercise.querySelector(".cm-editor"));
+  const waiting = [...document.querySelectorAll(".mg-exercise")]
+    .filter((exercise) => !exercise.querySelector(".cm-editor"));
+  waiting[0]?.scrollIntoView();  // one at a time, as a reader reaches them
+  return !waiting.length;
 }"""
 
 
