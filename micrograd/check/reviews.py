@@ -301,8 +301,18 @@ def run(code):
 
 def page_data():
     """The bank as the page asks it: each predict item with its answer, produced by
-    running its code now; a bug item without its setup and check (the page only asks)."""
-    topics = {}
+    running its code now; a bug item without its setup and check (the page only asks);
+    and each lesson's own-words question, as the topic ``words/<lesson>``."""
+    topics = {
+        f"words/{lesson}": {
+            "title": f"In your own words: {entry['question']}",
+            "module": lesson.split("/")[0],
+            "items": [
+                {"id": f"words:{lesson}", "kind": "words", "lesson": lesson, **entry}
+            ],
+        }
+        for lesson, entry in OWN_WORDS.items()
+    }
     for topic, entry in BANK.items():
         items = []
         for item in entry["items"]:
@@ -319,3 +329,162 @@ def page_data():
             "items": items,
         }
     return topics
+
+
+# One question per lesson, asked at its end ("In your own words", web/own-words.js): the
+# reader writes, then sees the key points a good answer covers and marks those they did.
+# An answer that covered fewer than all of them comes back as a review. Keys are the
+# lessons' site paths.
+OWN_WORDS = {
+    "01-big-picture/what-is-micrograd/": {
+        "question": "What does micrograd compute for you, and why does training a network "
+        "need it?",
+        "points": [
+            "the gradient of one output (the loss) with respect to every input",
+            "each gradient says how much, and which way, a nudge to that input moves the "
+            "output",
+            "training nudges every weight against its gradient to make the loss smaller",
+        ],
+    },
+    "01-big-picture/derivatives/": {
+        "question": "What does a derivative tell you, and how does the chain rule combine "
+        "them?",
+        "points": [
+            "how fast the output changes per unit nudge of the input, near that point",
+            "it can be measured by nudging the input by a tiny h",
+            "through a chain of steps, the local derivatives multiply",
+        ],
+    },
+    "02-value/wrapping-scalars/": {
+        "question": "What does a Value remember besides its number, and why?",
+        "points": [
+            "the values it was made from (its inputs)",
+            "the operation, and the local derivative with respect to each input",
+            "so that backward() can walk the graph from the output back to the inputs",
+        ],
+    },
+    "02-value/backpropagation/": {
+        "question": "Why does backward() visit nodes in reverse topological order, and why "
+        "+= and not = for the gradients?",
+        "points": [
+            "a node's gradient must be complete before it is passed to its inputs",
+            "reverse topological order puts every user of a node before the node",
+            "a value used twice gets a contribution from each use: they add up",
+        ],
+    },
+    "02-value/more-operations/": {
+        "question": "What must each new operation (like tanh or exp) provide, and how do "
+        "subtraction and division come for free?",
+        "points": [
+            "its result and its local derivative with respect to its input",
+            "backward() itself does not change: it multiplies the local derivatives",
+            "a - b is a + (-1 * b) and a / b is a * b**-1: built from existing operations",
+        ],
+    },
+    "03-neural-network/neuron/": {
+        "question": "What does a neuron compute from its inputs, and which of its numbers "
+        "does training change?",
+        "points": [
+            "a weighted sum of its inputs plus a bias",
+            "passed through a nonlinearity (like relu or tanh)",
+            "training changes the weights and the bias: its parameters",
+        ],
+    },
+    "03-neural-network/module-pattern/": {
+        "question": "Why does every part of the network have parameters() and zero_grad()?",
+        "points": [
+            "parameters() lists every number training may change, from all the parts",
+            "the optimizer updates whatever parameters() returns",
+            "zero_grad() resets their gradients, which backward() otherwise accumulates",
+        ],
+    },
+    "03-neural-network/layers-and-mlps/": {
+        "question": "How is a layer made of neurons and an MLP made of layers, and how do "
+        "the numbers flow through it?",
+        "points": [
+            "a layer is several neurons that each see all the same inputs",
+            "an MLP feeds each layer's outputs to the next layer as its inputs",
+            "its parameters are all of its layers' parameters",
+        ],
+    },
+    "04-training/loss-functions/": {
+        "question": "What does a loss function measure, and why one number?",
+        "points": [
+            "how wrong the predictions are on the data: smaller is better",
+            "one number, so that backward() gives each parameter one gradient",
+            "for the hinge loss: points on the right side with margin cost nothing",
+        ],
+    },
+    "04-training/gradient-descent/": {
+        "question": "Why does a step go against the gradient, and what does the learning "
+        "rate do?",
+        "points": [
+            "the gradient points to where the loss grows fastest",
+            "subtracting it (times a small rate) makes the loss smaller",
+            "too large a rate overshoots; too small a rate barely moves",
+        ],
+    },
+    "04-training/training-loop/": {
+        "question": "What are the steps of one training step, in order, and what goes "
+        "wrong if zero_grad() is left out?",
+        "points": [
+            "forward pass, then the loss",
+            "zero the gradients, backward, then update each parameter",
+            "without zero_grad() the gradients of earlier steps pile up",
+        ],
+    },
+    "05-full-picture/moons-dataset/": {
+        "question": "Why can a single neuron not separate the two moons, and what does an "
+        "MLP add?",
+        "points": [
+            "a single neuron's boundary is a straight line",
+            "the moons interleave: no straight line separates them",
+            "hidden layers with nonlinearities let the boundary bend",
+        ],
+    },
+    "05-full-picture/training-the-mlp/": {
+        "question": "What do you watch while the MLP trains, and what tells you it is "
+        "learning?",
+        "points": [
+            "the loss, which should fall from step to step",
+            "the accuracy on the points, which should rise",
+            "every step uses the same loop: forward, zero_grad, backward, update",
+        ],
+    },
+    "05-full-picture/decision-boundary/": {
+        "question": "How is a decision boundary drawn, and what does it show?",
+        "points": [
+            "the trained network scores every point of a grid",
+            "the boundary is where the score changes sign",
+            "it shows what the network learned, also away from the training points",
+        ],
+    },
+    "05-full-picture/when-training-goes-wrong/": {
+        "question": "Name one way training goes wrong, what the instruments show, and how "
+        "you fix it.",
+        "points": [
+            "what goes wrong (a learning rate too high or too low, dead ReLUs, stale "
+            "gradients)",
+            "the sign in the numbers: loss, gradient norms, update ratios, dead units",
+            "the fix that matches the cause",
+        ],
+    },
+    "05-full-picture/micrograd-and-pytorch/": {
+        "question": "What does PyTorch do the same as micrograd, and what does it add?",
+        "points": [
+            "the same idea: a graph recorded in the forward pass, backward() by the chain "
+            "rule",
+            "tensors: many numbers per operation instead of one",
+            "speed (vectorised, GPUs) and a large library of layers and optimizers",
+        ],
+    },
+    "05-full-picture/what-next/": {
+        "question": "In three sentences: how does a network learn, from data to updated "
+        "weights?",
+        "points": [
+            "a forward pass makes predictions and a loss",
+            "backward() gives every parameter its gradient by the chain rule",
+            "each parameter moves a little against its gradient, and this repeats",
+        ],
+    },
+}
