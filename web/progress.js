@@ -20,6 +20,7 @@ function table(headers, rows) {
 
 function exerciseState(name) {
   const last = memory.lastCheck(name);
+  if (last?.memory) return `Passed on ${last.passed}; from memory on ${last.memory}`;
   if (last?.passed) return `Passed on ${last.passed}`;
   if (last) return `Checked on ${last.date}, not passed yet`;
   return memory.code(name) !== null ? "Started, not checked yet" : "Not started";
