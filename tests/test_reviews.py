@@ -12,6 +12,7 @@ import json
 import random
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -185,3 +186,71 @@ def test_each_item_is_right(item):
         assert kind == "rebuild"
         correct = ROOT / "tests" / "check_cases" / item["exercise"] / "correct.py"
         assert f"def {item['function']}(" in correct.read_text()
+
+
+# --- own words in the tutor prompt --------------------------------------------------------
+
+REPORT = {"report": "Checking value.py ...\n", "concepts": []}
+WORDS = {
+    "02-value/backpropagation/": {
+        "text": "Reverse order.\nAnd += adds up.",
+        "covered": [0],
+    },
+    "04-training/training-loop/": {"text": "Not in play for value.", "covered": []},
+}
+
+
+def test_every_lesson_asks_one_own_words_question():
+    lessons = {
+        p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        for p in (ROOT / "docs").glob("0*/*.md")
+        if p.name != "self-check.md"
+    }
+    assert set(reviews.OWN_WORDS) == lessons
+    for entry in reviews.OWN_WORDS.values():
+        assert entry["question"].endswith(("?", ".")) and len(entry["points"]) >= 3
+
+
+def test_the_tutor_prompt_holds_the_explanations_in_play_and_asks_to_check_them():
+    from micrograd.check.tutor import tutor_prompt
+
+    plain = tutor_prompt("value", "x = 1\n", REPORT)
+    with_words = tutor_prompt("value", "x = 1\n", REPORT, words=WORDS)
+    assert with_words.startswith(plain.rstrip("\n"))
+    added = with_words[len(plain) - 1 :]
+    assert "## In my own words" in added and "Socratically" in added
+    assert "without giving me the answers" in added
+    assert "> Reverse order.\n> And += adds up." in added
+    assert "backpropagation/: Why does backward()" in added
+    assert "Not in play" not in added
+    # the key points (what a good answer says) never reach the prompt
+    for point in reviews.OWN_WORDS["02-value/backpropagation/"]["points"]:
+        assert point not in with_words
+
+
+def test_the_command_line_reads_the_explanations_from_a_progress_file(tmp_path):
+    progress = tmp_path / "progress.json"
+    progress.write_text(
+        json.dumps(
+            {"course": "micrograd-course", "schema": 2, "records": {"words": WORDS}}
+        )
+    )
+    solution = ROOT / "tests" / "check_cases" / "value" / "correct.py"
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    base = [sys.executable, "-m", "micrograd.check", "value", str(solution)]
+    run = subprocess.run(
+        [*base, "--tutor-prompt", "--progress", str(progress)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "> Reverse order.\n> And += adds up." in run.stdout
+    progress.write_text('{"course": "another"}')
+    refused = subprocess.run(
+        [*base, "--tutor-prompt", "--progress", str(progress)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert refused.returncode == 2
+    assert "is not a progress file of this course" in refused.stderr
