@@ -61,8 +61,9 @@ export function answer(id, correct, { now = Date.now(), item } = {}) {
 
 // What the course learns as the reader works: cards are made as soon as it happens.
 memory.changes.addEventListener("change", ({ detail }) => {
-  if (detail.key === "reviews") return;
-  if (detail.key === null || /^(check\/|self-checks$|words$)/.test(detail.key)) sync();
+  const { key } = detail;
+  if (key !== null && !/^(check\/|self-checks$|words$|reviews$)/.test(key)) return;
+  if (key !== "reviews") sync();
   if (typeof document !== "undefined") showCount(document);
 });
 
