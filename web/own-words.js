@@ -14,7 +14,7 @@ export function wordsForm(box, { lesson, question, points }, done, where = "less
   const label = element("label", "mg-words-question", question);
   label.htmlFor = id;
   const text = Object.assign(element("textarea", "mg-words-text"), { id, rows: 4 });
-  text.value = memory.words()[lesson]?.text ?? "";
+  if (where === "lesson") text.value = memory.words()[lesson]?.text ?? ""; // a review asks afresh
   const reveal = button("Show the key points", null, () => {
     if (!text.value.trim()) {
       status.textContent = "Write your answer first: then the key points show.";

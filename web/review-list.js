@@ -5,7 +5,7 @@ import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
 import { ask, usable } from "./review-task.js";
 import * as reviews from "./reviews.js";
-import { DAY, pick } from "./schedule.js";
+import { DAY, next as nextDue, pick } from "./schedule.js";
 
 const days = (n) => (n === 1 ? "a day" : `${n} days`);
 
@@ -41,8 +41,7 @@ class ReviewList {
   }
 
   emptyNote() {
-    const cards = Object.values(memory.cards());
-    const next = cards.length ? Math.min(...cards.map((card) => card.due)) : null;
+    const next = nextDue(memory.cards());
     const said = next
       ? `The next is due on ${new Date(next).toLocaleDateString("sv-SE")}.`
       : "Pass an exercise or answer a self-check: it comes back here for review a day later.";

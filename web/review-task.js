@@ -124,7 +124,8 @@ const KINDS = {
     status.setAttribute("role", "status");
     box.append(plain);
     const label = `${item.exercise}.py, with ${item.function} to rebuild`;
-    const editor = await editorInPlaceOf(plain, status, { doc: source, label }, "mg-review-editor");
+    const options = { doc: source, label, wrap: true };
+    const editor = await editorInPlaceOf(plain, status, options, "mg-editor mg-review-editor");
     const check = button("Check", `Check your ${item.function}`, async () => {
       check.disabled = true;
       try {
