@@ -52,6 +52,15 @@ def test_the_first_review_is_a_day_after_and_not_before():
     assert got == [[], [], ["exercise/value"]]
 
 
+def test_next_is_the_soonest_due_or_none():
+    got = node("""
+      const a = s.learn(null, {title: "a", module: "02"}, 5 * s.DAY);
+      const b = s.learn(null, {title: "b", module: "03"}, 2 * s.DAY);
+      console.log(JSON.stringify([s.next({a, b}) / s.DAY, s.next({})]));
+    """)
+    assert got == [3, None]
+
+
 def test_learning_again_keeps_the_card():
     got = node("""
       const card = s.learn(null, {title: "v", module: "02"}, 0);

@@ -8,10 +8,15 @@
 /** The <details> between the heading above `root` and the next heading of its level. */
 function sectionFolds(root) {
   let heading = root;
-  while (heading && !/^H[23]$/.test(heading.tagName)) heading = heading.previousElementSibling ?? heading.parentElement;
+  while (heading && !/^H[23]$/.test(heading.tagName))
+    heading = heading.previousElementSibling ?? heading.parentElement;
   if (!heading) return [];
   const found = [];
-  for (let at = heading.nextElementSibling; at && !(at.tagName <= heading.tagName && /^H[23]$/.test(at.tagName)); at = at.nextElementSibling) {
+  for (
+    let at = heading.nextElementSibling;
+    at && !(at.tagName <= heading.tagName && /^H[23]$/.test(at.tagName));
+    at = at.nextElementSibling
+  ) {
     if (at.matches("details")) found.push(at);
     found.push(...at.querySelectorAll("details"));
   }

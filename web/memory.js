@@ -206,7 +206,8 @@ export const saveCards = (all) => write("reviews", JSON.stringify(all));
 
 /** The reader's own words, {lesson: {text, covered, of, date}}. */
 export const words = () => get("words", {});
-export const saveWords = (lesson, entry) => write("words", JSON.stringify({ ...words(), [lesson]: entry }));
+export const saveWords = (lesson, entry) =>
+  write("words", JSON.stringify({ ...words(), [lesson]: entry }));
 
 /** The code of an exercise's "from memory" mode, kept apart from the reader's code. */
 export const recall = (exercise) => get(`recall/${exercise}`, null);

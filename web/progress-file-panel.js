@@ -18,7 +18,10 @@ function panel(root) {
     download(exportText(), `micrograd-course-progress-${today()}.json`);
     status.textContent = "Downloaded: import it on the progress page of another browser.";
   });
-  const picker = Object.assign(element("input"), { type: "file", accept: ".json,application/json" });
+  const picker = Object.assign(element("input"), {
+    type: "file",
+    accept: ".json,application/json",
+  });
   picker.hidden = true; // the Import button opens it
   const load = button("Import a progress file", null, () => picker.click());
   picker.addEventListener("change", async () => {

@@ -17,7 +17,12 @@ export const SCHEMA = 2;
 
 /** Everything kept, as the file's text. */
 export function exportText(now = new Date()) {
-  const file = { course: COURSE, schema: SCHEMA, exported: now.toISOString(), records: memory.records() };
+  const file = {
+    course: COURSE,
+    schema: SCHEMA,
+    exported: now.toISOString(),
+    records: memory.records(),
+  };
   return JSON.stringify(file, null, 1);
 }
 
@@ -30,7 +35,8 @@ function problem(file) {
   const not = "This is not a progress file of this course";
   if (file === null || typeof file !== "object" || Array.isArray(file)) return `${not}.`;
   if (file.course !== COURSE) return `${not} (it does not say "course": "${COURSE}").`;
-  if (!Number.isInteger(file.schema) || file.schema < 1) return `${not} (its schema is not a version number).`;
+  if (!Number.isInteger(file.schema) || file.schema < 1)
+    return `${not} (its schema is not a version number).`;
   if (file.schema > SCHEMA) {
     return (
       `This progress file was written by a newer version of the course (schema ${file.schema}; ` +
@@ -42,11 +48,13 @@ function problem(file) {
     return "This progress file is damaged: it has no records.";
   }
   for (const [key, value] of Object.entries(records)) {
-    if (!knows(key)) return `This progress file is damaged: "${key}" is not something the course keeps.`;
+    if (!knows(key))
+      return `This progress file is damaged: "${key}" is not something the course keeps.`;
     const text = stored(key, value);
     if (typeof text !== "string") return `This progress file is damaged: its "${key}" is not text.`;
     const { bad } = parse(key, text);
-    if (bad) return `This progress file is damaged: its "${key}" is not what the course keeps there.`;
+    if (bad)
+      return `This progress file is damaged: its "${key}" is not what the course keeps there.`;
   }
   return null;
 }

@@ -81,22 +81,28 @@ function code(text) {
 }
 
 const KINDS = {
-  predict(box, item, course, done) {
+  predict(box, item, done) {
     box.append(code(item.code));
-    typed(box, item, "What it prints:", (text) => [
-      text.trim() === item.answer,
-      `It prints ${item.answer}.`,
-    ], done);
+    typed(
+      box,
+      item,
+      "What it prints:",
+      (text) => [text.trim() === item.answer, `It prints ${item.answer}.`],
+      done,
+    );
   },
-  derivative(box, item, course, done) {
+  derivative(box, item, done) {
     const accepted = item.answers.map(normal);
     const names = item.names.length ? ` (names: ${item.names.join(", ")})` : "";
-    typed(box, item, `Your answer${names}:`, (text) => [
-      accepted.includes(normal(text)),
-      `One way to write it: ${item.answers[0]}.`,
-    ], done);
+    typed(
+      box,
+      item,
+      `Your answer${names}:`,
+      (text) => [accepted.includes(normal(text)), `One way to write it: ${item.answers[0]}.`],
+      done,
+    );
   },
-  bug(box, item, course, done) {
+  bug(box, item, done) {
     const group = element("fieldset", "mg-review-lines");
     group.append(element("legend", "", "The wrong line:"));
     item.lines.forEach((line, i) => {
@@ -117,7 +123,7 @@ const KINDS = {
     });
     box.append(group, check);
   },
-  async rebuild(box, item, course, done) {
+  async rebuild(box, item, done, course) {
     const source = emptied(memory.code(item.exercise), item.function);
     const plain = code(source);
     const status = element("p", "mg-status");
@@ -130,7 +136,9 @@ const KINDS = {
       check.disabled = true;
       try {
         const text = editor ? editor.value : source;
-        const result = await course.check(item.exercise, text, { onStatus: (s) => (status.textContent = s) });
+        const result = await course.check(item.exercise, text, {
+          onStatus: (s) => (status.textContent = s),
+        });
         status.textContent = "";
         const correct = result.exit === 0;
         verdict(box, correct, correct ? "The checker passes it." : result.summary);
@@ -151,5 +159,5 @@ export function ask(box, item, course, done) {
     return wordsForm(box, item, ({ covered, of }) => done(covered.length === of), "review");
   }
   box.append(element("p", "mg-review-prompt", item.prompt));
-  return KINDS[item.kind](box, item, course, done);
+  return KINDS[item.kind](box, item, done, course);
 }
