@@ -80,6 +80,14 @@ function code(text) {
   return pre;
 }
 
+/** Does `text` say what was printed? Word by word; numbers by value (4 for 4.0). */
+export function samePrint(text, printed) {
+  const words = (t) => t.trim().split(/\s+/);
+  const [given, shown] = [words(text), words(printed)];
+  const same = (a, b) => a === b || (a.trim() !== "" && Number(a) === Number(b));
+  return given.length === shown.length && given.every((word, i) => same(word, shown[i]));
+}
+
 const KINDS = {
   predict(box, item, done) {
     box.append(code(item.code));
@@ -87,7 +95,7 @@ const KINDS = {
       box,
       item,
       "What it prints:",
-      (text) => [text.trim() === item.answer, `It prints ${item.answer}.`],
+      (text) => [samePrint(text, item.answer), `It prints ${item.answer}.`],
       done,
     );
   },

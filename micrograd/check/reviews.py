@@ -131,6 +131,23 @@ BANK = {
                 "The number of values it returns.",
                 "code": _NN + "print(len(Layer(2, 3)([1.0, 2.0])))",
             },
+            {
+                "id": "mlp-parameters-bug",
+                "kind": "bug",
+                "prompt": "MLP.parameters() returns only the last layer's. Which line is "
+                "wrong?",
+                "lines": [
+                    "params = []",
+                    "for layer in self.layers:",
+                    "    params = layer.parameters()",
+                ],
+                "wrong": 2,
+                "fix": "    params += layer.parameters()",
+                "setup": "class L:\n    def __init__(self, n):\n        self.n = n\n"
+                "    def parameters(self):\n        return list(range(self.n))\n"
+                "class M:\n    layers = [L(3), L(2)]\nself = M()\n",
+                "check": "assert len(params) == 5, params",
+            },
         ],
     },
     "exercise/loss": {
@@ -249,6 +266,15 @@ BANK = {
                 "each have?",
                 "code": _NN + "print(len(Layer(3, 2).parameters()))",
             },
+            {
+                "id": "selfcheck-nn-weight",
+                "kind": "derivative",
+                "prompt": "y = w*a + b. Write dy/dw in terms of a and b.",
+                "names": ["a", "b"],
+                "wrt": "w",
+                "expression": "x * a + b",
+                "answers": ["a"],
+            },
         ],
     },
     "self-check/04-training/self-check/": {
@@ -285,6 +311,13 @@ BANK = {
                 "wrt": "x",
                 "expression": "x.relu()",
                 "answers": ["1"],
+            },
+            {
+                "id": "selfcheck-full-relu-values",
+                "kind": "predict",
+                "prompt": "relu on both sides of zero. What does this print?",
+                "code": _VALUE
+                + "print(Value(-2.0).relu().data, Value(3.0).relu().data)",
             },
         ],
     },
