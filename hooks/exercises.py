@@ -29,6 +29,7 @@ from micrograd.check.challenge import CAUSES
 from micrograd.check.concepts import CONCEPTS
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.hosts import limits
+from micrograd.check.reviews import OWN_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTERS = ROOT / "docs" / "exercises" / "starters"
@@ -159,4 +160,23 @@ def progress(marker, page, files):
     return (
         f'<div class="mg-progress" {features.attribute("progress")} {_data(data)}>\n'
         f"{NO_SCRIPT}\n</div>"
+    )
+
+
+def own_words(content, page):
+    """The end of a lesson of ``OWN_WORDS``: its own-words question (web/own-words.js), and
+    its key points folded, for a reader without JavaScript."""
+    entry = OWN_WORDS.get(page.url)
+    if entry is None:
+        return content
+    points = "".join(f"<li>{html.escape(p)}</li>" for p in entry["points"])
+    return content + (
+        f'<section class="mg-own-words" {features.attribute("own-words")} '
+        f"{_data({'lesson': page.url, **entry})}>"
+        '<h2 id="in-your-own-words">In your own words</h2>'
+        "<p>Explain in two or three sentences what you just learned. Write it before you "
+        "look at the key points.</p>"
+        f'<div class="mg-words-static"><p>{html.escape(entry["question"])}</p>'
+        f"<details><summary>Key points</summary><ul>{points}</ul></details></div>"
+        "</section>"
     )

@@ -88,6 +88,7 @@ def on_page_content(html, page, config, files):
         labs.write_notebook(page, config["site_dir"])
     pages.set_description(html, page)
     html = markers.write(html, page, files)
+    html = exercises.own_words(html, page)
     load.stop_page(where)
     return html
 

@@ -23,7 +23,7 @@ from html import escape
 from pathlib import Path
 
 from hooks import features, runnable
-from micrograd.check import history
+from micrograd.check import history, reviews
 from scripts import fetch_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +38,10 @@ FEATURE_STYLES = {
 }
 WEB, BUILD = ROOT / "web", ROOT / "build"
 # The package's constants that the page's code uses too, written into the bundle.
-DEFINES = {"MICROGRAD_HISTORY_KEEP": history.KEEP}
+DEFINES = {
+    "MICROGRAD_HISTORY_KEEP": history.KEEP,
+    "MICROGRAD_REVIEW_BANK": json.dumps(reviews.page_data(), separators=(",", ":")),
+}
 ENTRIES = ["course.js", "worker.js", "course.css", *features.STYLES]
 ASSETS = "assets/course"
 # A warning fails `mkdocs build --strict`.

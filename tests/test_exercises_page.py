@@ -320,7 +320,7 @@ def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, ser
     )
     page.get_by_role("button", name="Forget everything").click()
     page.get_by_role("button", name="Erase").click()
-    expect(page.get_by_role("status")).to_contain_text("Forgotten")
+    expect(progress.get_by_role("status")).to_contain_text("Forgotten")
     assert kept(page) == {}
     expect(rows.first).to_contain_text("Not started")
     expect(progress).to_contain_text("The checker has named no mistake of yours yet.")

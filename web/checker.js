@@ -199,7 +199,7 @@ async function runCheck(course, exercise, source, { seconds, limits, onStatus = 
 export function check(course, exercise, source, options = {}) {
   const done = queue.then(async () => {
     const { result, entries } = await runCheck(course, exercise, source, options);
-    memory.recordCheck(exercise, result, entries, today());
+    memory.recordCheck(exercise, result, entries, today(), { fromMemory: options.fromMemory });
     return result;
   });
   queue = done.catch(() => {});
@@ -213,7 +213,8 @@ export async function tutorPrompt(course, exercise, source, options = {}) {
   const { session, ready } = theJudge(course);
   await ready;
   const hints = memory.openedHints();
-  return callPython(session, "prompt", { exercise, source, result, history, hints });
+  const words = memory.words();
+  return callPython(session, "prompt", { exercise, source, result, history, hints, words });
 }
 
 /** window.course.tutorPrompt(exercise): the prompt for the reader's code of `exercise`. */

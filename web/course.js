@@ -10,6 +10,11 @@
 //   window.course.sanitize(markup) -> Promise<{fragment, removed}>  what every figure goes
 //                                     through before it is shown (web/sanitize.js)
 //   window.course.checkerIdle()           -> Promise, once the checker's next Python is ready
+//   window.course.reviews.due()           -> Promise<[{id, title, module, due, step}]>, by
+//                                            the page's clock (web/reviews.js)
+//   window.course.reviews.answer(id, correct) -> Promise<the topic's card>
+//   window.course.memory.export()         -> Promise<text>: the progress file (web/progress-file.js)
+//   window.course.memory.import(text)     -> Promise<{ok, error, warning}>
 //
 // Python starts on first use, never on page load. With Material's instant navigation the
 // document, and so the session, lives on from lesson to lesson.
@@ -20,6 +25,8 @@ const here = new URL("./", import.meta.url);
 const workerURL = new URL("worker.js", here);
 const session = new PythonSession(workerURL);
 const space = () => `page:${location.pathname}`;
+const reviews = () => import("./reviews.js");
+const progressFile = () => import("./progress-file.js");
 
 window.course = {
   session,
@@ -38,6 +45,14 @@ window.course = {
     import("./checker.js").then((m) => m.tutorPromptFor(window.course, exercise, options)),
   sanitize: (markup) => import("./sanitize.js").then((m) => m.sanitize(markup)),
   checkerIdle: () => import("./checker.js").then((m) => m.whenIdle()),
+  reviews: {
+    due: () => reviews().then((m) => m.due()),
+    answer: (id, correct) => reviews().then((m) => m.answer(id, correct)),
+  },
+  memory: {
+    export: () => progressFile().then((m) => m.exportText()),
+    import: (text) => progressFile().then((m) => m.importText(text)),
+  },
 };
 
 function onEveryPage(callback) {
@@ -48,4 +63,5 @@ function onEveryPage(callback) {
 
 onEveryPage(() => {
   mountFeatures(document, window.course).catch((error) => console.error(error));
+  reviews().then((m) => m.showCount(document), console.error);
 });

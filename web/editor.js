@@ -6,6 +6,7 @@
 //   (onChange(text), if given, after every change of the text; wrap: long lines wrap, so
 //   that a phone shows all of a line)
 //   editor.value; editor.value = "..."; editor.focus(); editor.markLine(3); editor.destroy();
+//   editor.goTo(3): the cursor at the start of line 3, scrolled into view
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import {
@@ -116,6 +117,10 @@ export function createEditor(parent, { doc, label, onRun, onChange, wrap = false
     },
     focus: () => view.focus(),
     markLine: (line) => view.dispatch({ effects: setMark.of(line) }),
+    goTo: (line) => {
+      const at = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines)).from;
+      view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: "center" }) });
+    },
     destroy: () => view.destroy(),
   };
 }

@@ -15,6 +15,7 @@ import { causeChoice } from "./cause.js";
 import * as checker from "./checker.js";
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
+import { holdFolded } from "./fold.js";
 import { editorInPlaceOf } from "./open-editor.js";
 import { promptDialog } from "./prompt-dialog.js";
 import { render, verdict } from "./report.js";
@@ -34,6 +35,8 @@ function whenNear(target, callback) {
   );
   observer.observe(target);
 }
+
+const FOLDED = "From memory is on: the hints stay folded. Untick it to see them.";
 
 class Exercise {
   constructor(root, course) {
@@ -70,7 +73,7 @@ class Exercise {
     this.status.setAttribute("role", "status");
     const bar = element("div", "mg-toolbar mg-exercise-bar");
     bar.append(this.checkButton, this.hintButton, reset, download, this.tutorButton);
-    bar.append(this.status);
+    bar.append(this.memoryToggle(), this.status);
     this.kept = element("p", "mg-kept");
     this.kept.setAttribute("role", "status");
     this.report = element("pre", "mg-report");
@@ -102,7 +105,36 @@ class Exercise {
   }
 
   source() {
+    if (this.fromMemory) return this.editor?.value ?? memory.recall(this.name) ?? "";
     return this.editor?.value ?? memory.code(this.name) ?? this.starter;
+  }
+
+  /** "From memory": the editor starts empty (its own code, kept apart), the section's
+   * help stays folded, and a pass is kept as one from memory. */
+  memoryToggle() {
+    const box = Object.assign(element("input"), { type: "checkbox", id: `mg-memory-${this.name}` });
+    const label = element("label", "mg-memory-toggle");
+    label.append(box, " From memory");
+    label.title = "Write it again with the editor empty and the hints folded";
+    box.addEventListener("change", () => this.setFromMemory(box.checked));
+    return label;
+  }
+
+  async setFromMemory(on) {
+    this.fromMemory = on;
+    this.root.classList.toggle("mg-from-memory", on);
+    this.release?.();
+    this.release = on ? holdFolded(this.root, () => (this.status.textContent = FOLDED)) : null;
+    const text = this.source();
+    if (await this.openEditor()) {
+      this.following = true;
+      this.editor.value = on ? (memory.recall(this.name) ?? "") : (memory.code(this.name) ?? this.starter);
+      this.following = false;
+      this.editor.markLine(null);
+    } else this.starterBox.querySelector("code").textContent = text;
+    this.status.textContent = on
+      ? "From memory: the editor is empty and the hints stay folded. Your code is kept; unticking brings it back."
+      : "Your code is back.";
   }
 
   /** The editor, loaded once (null if it cannot load: the code shows as text). */
@@ -128,6 +160,7 @@ class Exercise {
   /** Keep the code as typed, unless another tab saved newer code: then show that. */
   save(text) {
     if (this.following) return;
+    if (this.fromMemory) return memory.saveRecall(this.name, text);
     const { newer } = memory.saveCode(this.name, text, this.base);
     if (newer === undefined) this.base = text;
     else this.take(newer, "Your code was changed in another tab since: this editor now shows it.");
@@ -158,7 +191,7 @@ class Exercise {
     if (key === null) {
       this.base = memory.code(name);
       this.status.textContent = "What this browser kept for the course was just erased, in another tab.";
-    } else if (key === `code/${name}` && memory.code(name) !== null) {
+    } else if (key === `code/${name}` && memory.code(name) !== null && !this.fromMemory) {
       this.take(memory.code(name), "Your code was changed in another tab: this editor now shows it.");
     } else if (key === `check/${name}`) {
       this.showLast();
@@ -208,7 +241,7 @@ class Exercise {
     this.watch.hidden = true;
     const onStatus = (text) => (this.status.textContent = text);
     const began = performance.now();
-    const options = { onStatus, limits: this.data.limits };
+    const options = { onStatus, limits: this.data.limits, fromMemory: this.fromMemory };
     try {
       const result = await checker.check(this.course, this.name, this.source(), options);
       this.show(result);
@@ -235,7 +268,8 @@ class Exercise {
   }
 
   showPassed() {
-    const note = element("p", "mg-passed", "Passed. It is on ");
+    const said = this.fromMemory ? "Passed from memory. It is on " : "Passed. It is on ";
+    const note = element("p", "mg-passed", said);
     note.append(link("your progress page", this.data.progress), ".");
     this.hints.replaceChildren(note);
   }
@@ -253,6 +287,7 @@ class Exercise {
   }
 
   hint() {
+    if (this.fromMemory) return (this.status.textContent = FOLDED);
     const problem = this.current();
     if (!problem) {
       this.status.textContent = !this.result

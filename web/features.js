@@ -11,6 +11,9 @@ const features = {
   playground: () => import("./playground.js"),
   "self-check": () => import("./self-check.js"),
   gate: () => import("./gates.js"),
+  reviews: () => import("./review-list.js"),
+  "progress-file": () => import("./progress-file-panel.js"),
+  "own-words": () => import("./own-words.js"),
 };
 
 // A feature's chunk that cannot be loaded (a tab left open while the site was updated: the

@@ -10,7 +10,7 @@
 // (its storage full, or turned off) is kept for this visit, read back as written, and said
 // by trouble(). `changes` fires "change" ({key, saved, external}) after every write, and
 // when another tab of this site changes a key (external: true; key null: everything).
-import { KEEP, knows, parse, setAsideSentence } from "./records.js";
+import { KEEP, knows, parse, setAsideSentence, stored } from "./records.js";
 
 export { KEEP };
 export const PREFIX = "micrograd-course/v1/";
@@ -178,10 +178,11 @@ export const history = () => get("history", []);
 
 /** Keep a check's result: the last one of its exercise, and its entries in the history,
  * unless its report is the last check's (the same mistakes, seen again). */
-export function recordCheck(exercise, result, entries, date) {
+export function recordCheck(exercise, result, entries, date, { fromMemory = false } = {}) {
   const last = lastCheck(exercise);
   const passed = last?.passed ?? (result.exit === 0 ? date : null);
-  write(`check/${exercise}`, JSON.stringify({ result, date, passed }));
+  const memory = last?.memory ?? (fromMemory && result.exit === 0 ? date : null);
+  write(`check/${exercise}`, JSON.stringify({ result, date, passed, memory }));
   if (entries.length && last?.result.report !== result.report) append("history", entries);
 }
 
@@ -199,6 +200,19 @@ export function open(block, date) {
   write("opened", JSON.stringify({ ...get("opened", {}), [block]: date }));
 }
 
+/** The reviews' cards, {topic: card} (web/schedule.js), and their replacement. */
+export const cards = () => get("reviews", {});
+export const saveCards = (all) => write("reviews", JSON.stringify(all));
+
+/** The reader's own words, {lesson: {text, covered, of, date}}. */
+export const words = () => get("words", {});
+export const saveWords = (lesson, entry) =>
+  write("words", JSON.stringify({ ...words(), [lesson]: entry }));
+
+/** The code of an exercise's "from memory" mode, kept apart from the reader's code. */
+export const recall = (exercise) => get(`recall/${exercise}`, null);
+export const saveRecall = (exercise, text) => write(`recall/${exercise}`, text);
+
 // --- all of it ------------------------------------------------------------------------------
 
 /** The keys kept (without PREFIX), this visit's included. */
@@ -213,6 +227,37 @@ function keys() {
     // turned off since: what this visit holds
   }
   return [...found].filter(knows);
+}
+
+/** Every record kept, as read (so checked): {key: value}, text records as text. */
+export function records() {
+  const all = {};
+  for (const key of keys().sort()) {
+    const value = get(key, null);
+    if (value !== null) all[key] = value;
+  }
+  return all;
+}
+
+/** Put `all` ({key: value}, each checked by the caller) in place of everything kept under
+ * this version's keys. -> whether the browser kept all of it (trouble() says why not). */
+export function replace(all) {
+  for (const key of keys()) {
+    unsaved.delete(key);
+    try {
+      storage?.removeItem(PREFIX + key);
+    } catch {
+      // turned off since: nothing to remove
+    }
+  }
+  cache.clear();
+  problems.clear();
+  let saved = true;
+  for (const [key, value] of Object.entries(all)) {
+    saved = save(key, stored(key, value)) && saved;
+  }
+  announce({ key: null, saved, external: false });
+  return saved;
 }
 
 /** Erase everything the course kept, every version's keys: {left}, the keys the browser

@@ -20,6 +20,7 @@ function table(headers, rows) {
 
 function exerciseState(name) {
   const last = memory.lastCheck(name);
+  if (last?.memory) return `Passed on ${last.passed}; from memory on ${last.memory}`;
   if (last?.passed) return `Passed on ${last.passed}`;
   if (last) return `Checked on ${last.date}, not passed yet`;
   return memory.code(name) !== null ? "Started, not checked yet" : "Not started";
@@ -113,7 +114,7 @@ class Progress {
   confirmForget() {
     const erase = button("Erase", null, () => this.forget());
     const keep = button("Keep", null, () => this.closeConfirm());
-    const what = "your code, checks, hints, self-check answers and history";
+    const what = "your code, checks, hints, self-check answers, history, reviews and own words";
     const question = element("span", "", `Erase ${what} for this course, in this browser?`);
     this.confirm.replaceChildren(question, erase, keep);
     this.confirm.hidden = false;
@@ -130,7 +131,7 @@ class Progress {
     this.closeConfirm();
     this.status.textContent = left.length
       ? `Not all of it could be erased: this browser kept ${left.join(", ")}. Clear this site's data in the browser's settings to erase it.`
-      : "Forgotten: your code, checks, hints, self-check answers and history are erased.";
+      : "Forgotten: your code, checks, hints, self-check answers, history, reviews and own words are erased.";
   }
 }
 

@@ -11,6 +11,10 @@
 //   self-checks        [{question, page, right, date}]: every self-check answer, oldest
 //                      first, the newest KEEP (web/self-check.js)
 //   opened             {block: date}: the answer blocks the reader has opened (web/gates.js)
+//   reviews            {topic: card}: what comes back for review, and when (web/schedule.js)
+//   words              {lesson: {text, covered, of, date}}: the reader's own words at the
+//                      end of a lesson, and which of its `of` key points they covered
+//   recall/<exercise>  the code written in the exercise's "from memory" mode (text)
 
 // The command line's cap (micrograd/check/history.py), handed over by the site's build.
 export const KEEP = MICROGRAD_HISTORY_KEEP;
@@ -18,6 +22,8 @@ export const KEEP = MICROGRAD_HISTORY_KEEP;
 const isText = (v) => typeof v === "string";
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isLevel = (v) => Number.isInteger(v) && v >= 1 && v <= 99;
+const isDate = (v) => v === null || v === undefined || isText(v);
+const isTime = (v) => Number.isFinite(v) && v >= 0;
 const isLine = (v) => v === null || v === undefined || (Number.isInteger(v) && v >= 1);
 const listOf = (ok) => (v) => Array.isArray(v) && v.every(ok);
 const mapOf = (ok) => (v) => isObject(v) && Object.values(v).every(ok);
@@ -41,17 +47,39 @@ const isResult = fields({
 
 const RECORDS = {
   code: { text: true, valid: isText },
-  check: { valid: fields({ result: isResult, date: isText, passed: (v) => v === null || isText(v) }) },
+  check: { valid: fields({ result: isResult, date: isText, passed: isDate, memory: isDate }) },
   hints: { valid: mapOf(isLevel) },
   history: { entry: fields({ concept: isText, exercise: isText, date: isText }) },
   "self-checks": {
     entry: fields({ question: isText, page: isText, right: (v) => typeof v === "boolean", date: isText }),
   },
   opened: { valid: mapOf(isText) },
+  reviews: {
+    valid: mapOf(
+      fields({
+        title: isText,
+        module: isText,
+        step: (v) => Number.isInteger(v) && v >= 0 && v <= 99,
+        due: isTime,
+        last: isTime,
+        item: (v) => v === null || isText(v),
+      }),
+    ),
+  },
+  words: {
+    valid: mapOf(fields({ text: isText, covered: listOf(Number.isInteger), of: Number.isInteger, date: isText })),
+  },
+  recall: { text: true, valid: isText },
 };
 
 /** Is `key` one of the course's records? */
 export const knows = (key) => Object.hasOwn(RECORDS, key.split("/")[0]);
+
+/** Is `key`'s record kept as text (the others are JSON)? */
+export const isTextRecord = (key) => Boolean(RECORDS[key.split("/")[0]]?.text);
+
+/** The text kept for `value` under `key`. */
+export const stored = (key, value) => (isTextRecord(key) ? value : JSON.stringify(value));
 
 /** Parse `text` as the record `key` holds: {value, bad} (bad: what was left out). */
 export function parse(key, text) {

@@ -65,6 +65,12 @@ def _parser():
         help="print the report as data (JSON), for programs",
     )
     parser.add_argument(
+        "--progress",
+        metavar="FILE",
+        help="with --tutor-prompt: the progress file the course's pages export, whose "
+        "own-words explanations the prompt includes",
+    )
+    parser.add_argument(
         "--forget", action="store_true", help="erase the history of concepts, then stop"
     )
     return parser
@@ -94,13 +100,38 @@ def _options(parser, args):
         parser.error(f"--memory must be at least 64 (MiB), got {args.memory}")
     if args.hint < 1:
         parser.error(f"--hint must be 1 or more, got {args.hint}")
+    if args.progress and not args.tutor_prompt:
+        parser.error(
+            "--progress is for --tutor-prompt: its explanations go to the prompt"
+        )
     return dict(timeout=timeout, memory=args.memory, hint=args.hint)
+
+
+def _words(parser, path):
+    """The own-words explanations of a progress file (web/progress-file.js), checked."""
+    if path is None:
+        return {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        parser.error(f"--progress: cannot read {path}: {exc}")
+    records = data.get("records") if isinstance(data, dict) else None
+    if not isinstance(records, dict) or data.get("course") != "micrograd-course":
+        parser.error(f"--progress: {path} is not a progress file of this course")
+    words = records.get("words", {})
+    if not isinstance(words, dict) or not all(
+        isinstance(e, dict) and isinstance(e.get("text"), str) for e in words.values()
+    ):
+        parser.error(f"--progress: {path} is damaged: its words are not explanations")
+    return words
 
 
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
     options = _options(parser, args)
+    words = _words(parser, args.progress)
     if options is None:
         erased = history.forget()
         print(f"{'Erased' if erased else 'There is no'} history: {history.path()}")
@@ -113,7 +144,9 @@ def main(argv=None):
         except OSError:
             source = ""
         seen = dict.fromkeys(report.concepts, args.hint)  # the hint levels: 1 to --hint
-        text = tutor_prompt(args.exercise, source, result(report), history.load(), seen)
+        text = tutor_prompt(
+            args.exercise, source, result(report), history.load(), seen, words
+        )
     elif args.json:
         text = json.dumps(result(report), indent=1)
     else:

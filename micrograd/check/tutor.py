@@ -11,6 +11,7 @@ import re
 from micrograd.check.concepts import CONCEPTS, SITE
 from micrograd.check.exercises import EXERCISES
 from micrograd.check.history import phrase, summary
+from micrograd.check.reviews import OWN_WORDS
 
 RULES = """\
 You are my tutor for one exercise of "micrograd, the executable course", where I build a
@@ -31,12 +32,14 @@ small autograd engine and neural network in Python, from scratch.
   my code for me."""
 
 
-def tutor_prompt(exercise, source, report, history=(), hints=None):
+def tutor_prompt(exercise, source, report, history=(), hints=None, words=None):
     """The prompt, as text. ``exercise``: its name; ``source``: the learner's code;
     ``report``: the checker's result, ``{"report": text, "concepts": [ids]}`` (what
     :func:`~micrograd.check.check_source` returns); ``history``: the concepts named
     before, as ``{"concept", "exercise", "date"}`` dicts; ``hints``: ``{concept: level}``,
-    the hints the learner has opened (1 to ``level``; the first is always shown)."""
+    the hints the learner has opened (1 to ``level``; the first is always shown);
+    ``words``: the learner's own explanations, ``{lesson: {"text", ...}}`` (the progress
+    file's ``words``), of which those of the exercise's lessons are included."""
     ex = EXERCISES[exercise]
     hints = hints or {}
     pitfalls = [CONCEPTS[c] for c in ex.concepts() if not CONCEPTS[c].fallback]
@@ -57,6 +60,7 @@ def tutor_prompt(exercise, source, report, history=(), hints=None):
         *_opened(report["concepts"], hints),
         "\n## What to watch for\n",
         *_watch(history, hints),
+        *_own_words(ex, words or {}),
     ]
     return "\n".join(parts) + "\n"
 
@@ -99,4 +103,27 @@ def _watch(history, hints):
         opened = _hints(concept.id, hints) if concept.hints else ()
         said += "".join(f" Hint {k}: {hint}" for k, hint in enumerate(opened, 1))
         lines.append(said)
+    return lines
+
+
+def _own_words(ex, words):
+    """The learner's explanations of the lessons in play (every lesson's, for an exercise
+    whose lessons ask none), for the tutor to check by asking."""
+    asked = [lesson for lesson in ex.lessons if lesson in OWN_WORDS] or list(OWN_WORDS)
+    written = [
+        lesson for lesson in asked if words.get(lesson, {}).get("text", "").strip()
+    ]
+    if not written:
+        return []
+    lines = [
+        "\n## In my own words\n",
+        "At the end of these lessons I explained what I learned. Check my explanations "
+        "Socratically: ask me questions that test them and lead me to what is missing or "
+        "wrong, without giving me the answers.",
+    ]
+    for lesson in written:
+        lines.append(f"\n{SITE + lesson}: {OWN_WORDS[lesson]['question']}\n")
+        lines += [
+            f"> {line}".rstrip() for line in words[lesson]["text"].strip().splitlines()
+        ]
     return lines

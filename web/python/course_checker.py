@@ -84,10 +84,10 @@ def limits(exercise):
     return hosts.limits(exercise)
 
 
-def prompt(exercise, source, result, history=(), hints=None):
+def prompt(exercise, source, result, history=(), hints=None, words=None):
     """The tutor prompt (the command line's ``--tutor-prompt``); ``hints``: the hint level
-    the reader opened per concept."""
-    return tutor.tutor_prompt(exercise, source, result, history, hints)
+    the reader opened per concept; ``words``: their own explanations, per lesson."""
+    return tutor.tutor_prompt(exercise, source, result, history, hints, words)
 
 
 _GROW = """

@@ -1,0 +1,265 @@
+"""The spaced reviews' logic and bank, without a browser.
+
+- web/schedule.js, run by Node on a simulated clock: the first review a day after and not
+  before, the gaps growing on right answers, back to a day on a wrong one, modules
+  interleaved, many topics over months, and a bank's wording never asked twice in a row.
+- The bank (micrograd/check/reviews.py): every predict answer is what its code prints, every
+  accepted derivative is micrograd's gradient, every bug's lines fail and its fix passes,
+  every rebuild names a function of its exercise's correct solution.
+"""
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from micrograd.check import reviews
+from micrograd.check.exercises import EXERCISES
+from micrograd.engine import Value
+
+ROOT = Path(__file__).resolve().parent.parent
+DAY = 24 * 60 * 60 * 1000
+NODE = shutil.which("node")
+
+
+def node(script):
+    """Run an ES module that imports web/schedule.js as `s`; what it prints, as JSON."""
+    if NODE is None:
+        raise AssertionError("Node.js is needed to test web/ (make setup installs it)")
+    url = (ROOT / "web" / "schedule.js").as_uri()
+    source = f'import * as s from "{url}";\n{script}'
+    proc = subprocess.run(
+        [NODE, "--input-type=module", "-e", source],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(proc.stdout)
+
+
+def test_the_first_review_is_a_day_after_and_not_before():
+    got = node("""
+      const t0 = Date.UTC(2026, 0, 5, 9);  // a Monday, 9:00
+      const cards = {"exercise/value": s.learn(null, {title: "v", module: "02"}, t0)};
+      const ids = (now) => s.due(cards, now).map(([id]) => id);
+      console.log(JSON.stringify([ids(t0), ids(t0 + s.DAY - 1), ids(t0 + s.DAY)]));
+    """)
+    assert got == [[], [], ["exercise/value"]]
+
+
+def test_next_is_the_soonest_due_or_none():
+    got = node("""
+      const a = s.learn(null, {title: "a", module: "02"}, 5 * s.DAY);
+      const b = s.learn(null, {title: "b", module: "03"}, 2 * s.DAY);
+      console.log(JSON.stringify([s.next({a, b}) / s.DAY, s.next({})]));
+    """)
+    assert got == [3, None]
+
+
+def test_learning_again_keeps_the_card():
+    got = node("""
+      const card = s.learn(null, {title: "v", module: "02"}, 0);
+      console.log(JSON.stringify(s.learn(card, {title: "v", module: "02"}, 5 * s.DAY)));
+    """)
+    assert got["due"] == DAY and got["last"] == 0
+
+
+def test_right_answers_grow_the_gap_and_a_wrong_one_resets_it():
+    got = node("""
+      let now = 0, card = s.learn(null, {title: "v", module: "02"}, now);
+      const gaps = [];
+      for (const right of [true, true, true, true, true, true, false, true]) {
+        now = card.due;
+        card = s.answer(card, right, now);
+        gaps.push((card.due - now) / s.DAY);
+      }
+      console.log(JSON.stringify(gaps));
+    """)
+    assert got == [3, 7, 21, 60, 60, 60, 1, 3]
+
+
+def test_due_reviews_interleave_modules():
+    got = node("""
+      const cards = {};
+      const learn = (id, module, at) => (cards[id] = s.learn(null, {title: id, module}, at));
+      learn("a1", "02", 0); learn("a2", "02", 1); learn("a3", "02", 2);
+      learn("b1", "03", 3); learn("c1", "04", 4);
+      console.log(JSON.stringify(s.due(cards, 10 * s.DAY).map(([id]) => id)));
+    """)
+    assert got == ["a1", "b1", "a2", "c1", "a3"]
+
+
+def test_many_topics_over_months_are_each_asked_at_their_gaps():
+    """Forty topics learned over two months, answered every day for a year (one in five
+    wrong): each is asked on the day it is due, never before, at gaps from GAPS only."""
+    got = node("""
+      const cards = {}, asked = {};
+      let wrong = 0;
+      for (let day = 0; day < 365; day++) {
+        const now = day * s.DAY;
+        if (day < 60 && day % 3 < 2) {
+          const id = `t${Object.keys(cards).length}`;
+          cards[id] = s.learn(null, {title: id, module: `m${day % 5}`}, now);
+        }
+        for (const [id, card] of s.due(cards, now)) {
+          if (card.due > now) throw new Error("asked early");
+          const right = (++wrong) % 5 !== 0;
+          (asked[id] ??= []).push([(now - card.last) / s.DAY, right]);
+          cards[id] = s.answer(card, right, now);
+        }
+      }
+      console.log(JSON.stringify({n: Object.keys(cards).length, asked}));
+    """)
+    assert got["n"] == 40
+    for history in got["asked"].values():
+        step, expected = 0, []
+        for _, right in history:
+            expected.append([1, 3, 7, 21, 60][min(step, 4)])
+            step = step + 1 if right else 0
+        assert [gap for gap, _ in history] == expected
+        assert len(history) >= 4  # a year of reviews brings every topic back
+
+
+def test_pick_never_asks_the_same_item_twice_in_a_row_when_the_bank_has_two():
+    got = node("""
+      const items = [{id: "a"}, {id: "b"}, {id: "c", kind: "rebuild"}];
+      const seq = [];
+      let last = null;
+      for (let i = 0; i < 6; i++) { last = s.pick(items, last).id; seq.push(last); }
+      const usable = (item) => item.kind !== "rebuild";
+      console.log(JSON.stringify([seq, s.pick(items, "a", usable).id,
+        s.pick([{id: "x"}], "x").id, s.pick(items, null, () => false)]));
+    """)
+    seq, without_rebuild, alone, nothing = got
+    assert all(a != b for a, b in zip(seq, seq[1:])), seq
+    assert set(seq) == {"a", "b", "c"}
+    assert (without_rebuild, alone, nothing) == ("b", "x", None)
+
+
+# --- the bank --------------------------------------------------------------------------
+
+ITEMS = [
+    pytest.param(item, id=item["id"])
+    for entry in reviews.BANK.values()
+    for item in entry["items"]
+]
+
+
+def test_the_bank_covers_every_exercise_but_the_capstone_and_every_self_check():
+    topics = set(reviews.BANK)
+    assert {f"exercise/{n}" for n in EXERCISES if n != "capstone"} <= topics
+    modules = sorted(p.parent.name for p in (ROOT / "docs").glob("0*/self-check.md"))
+    assert {f"self-check/{m}/self-check/" for m in modules} <= topics
+    ids = [item["id"] for entry in reviews.BANK.values() for item in entry["items"]]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("item", ITEMS)
+def test_each_item_is_right(item):
+    kind = item["kind"]
+    if kind == "predict":
+        answer = reviews.page_data()  # produced by running the code
+        shown = {i["id"]: i for t in answer.values() for i in t["items"]}[item["id"]]
+        assert shown["answer"] == reviews.run(item["code"]) != ""
+    elif kind == "derivative":
+        for _ in range(5):
+            x = Value(random.uniform(0.2, 2.0))
+            names = {n: random.uniform(-2, 2) for n in item["names"]}
+            names["x"] = x
+            out = eval(item["expression"], {}, names)
+            out.backward()
+            names.update({"o": out.data, item["wrt"]: x.data})
+            for accepted in item["answers"]:
+                assert eval(accepted, {}, names) == pytest.approx(x.grad), accepted
+    elif kind == "bug":
+        lines = item["lines"]
+        fixed = [
+            item["fix"] if i == item["wrong"] else line for i, line in enumerate(lines)
+        ]
+
+        def runs(lines):
+            body = "\n".join(lines)
+            if item["setup"].rstrip().endswith(":"):
+                body = textwrap.indent(body, "    ")
+            exec(item["setup"] + body + "\n" + item["check"], {})
+
+        with pytest.raises(AssertionError):
+            runs(lines)
+        runs(fixed)
+    else:
+        assert kind == "rebuild"
+        correct = ROOT / "tests" / "check_cases" / item["exercise"] / "correct.py"
+        assert f"def {item['function']}(" in correct.read_text()
+
+
+# --- own words in the tutor prompt --------------------------------------------------------
+
+REPORT = {"report": "Checking value.py ...\n", "concepts": []}
+WORDS = {
+    "02-value/backpropagation/": {
+        "text": "Reverse order.\nAnd += adds up.",
+        "covered": [0],
+    },
+    "04-training/training-loop/": {"text": "Not in play for value.", "covered": []},
+}
+
+
+def test_every_lesson_asks_one_own_words_question():
+    lessons = {
+        p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        for p in (ROOT / "docs").glob("0*/*.md")
+        if p.name != "self-check.md"
+    }
+    assert set(reviews.OWN_WORDS) == lessons
+    for entry in reviews.OWN_WORDS.values():
+        assert entry["question"].endswith(("?", ".")) and len(entry["points"]) >= 3
+
+
+def test_the_tutor_prompt_holds_the_explanations_in_play_and_asks_to_check_them():
+    from micrograd.check.tutor import tutor_prompt
+
+    plain = tutor_prompt("value", "x = 1\n", REPORT)
+    with_words = tutor_prompt("value", "x = 1\n", REPORT, words=WORDS)
+    assert with_words.startswith(plain.rstrip("\n"))
+    added = with_words[len(plain) - 1 :]
+    assert "## In my own words" in added and "Socratically" in added
+    assert "without giving me the answers" in added
+    assert "> Reverse order.\n> And += adds up." in added
+    assert "backpropagation/: Why does backward()" in added
+    assert "Not in play" not in added
+    # the key points (what a good answer says) never reach the prompt
+    for point in reviews.OWN_WORDS["02-value/backpropagation/"]["points"]:
+        assert point not in with_words
+
+
+def test_the_command_line_reads_the_explanations_from_a_progress_file(tmp_path):
+    progress = tmp_path / "progress.json"
+    progress.write_text(
+        json.dumps(
+            {"course": "micrograd-course", "schema": 2, "records": {"words": WORDS}}
+        )
+    )
+    solution = ROOT / "tests" / "check_cases" / "value" / "correct.py"
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    base = [sys.executable, "-m", "micrograd.check", "value", str(solution)]
+    run = subprocess.run(
+        [*base, "--tutor-prompt", "--progress", str(progress)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert "> Reverse order.\n> And += adds up." in run.stdout
+    progress.write_text('{"course": "another"}')
+    refused = subprocess.run(
+        [*base, "--tutor-prompt", "--progress", str(progress)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert refused.returncode == 2
+    assert "is not a progress file of this course" in refused.stderr

@@ -1,0 +1,502 @@
+"""Spaced reviews and the progress file in the page, in headless Chromium with the page's
+clock moved (Playwright's page.clock) and every outside request refused.
+
+- A passed exercise: nothing due at once, due a day later (on the start page, the progress
+  page and as a quiet count in the navigation), answered, gone until the next gap.
+- The review tasks as a learner does them: rebuild a method from memory (checked by the
+  checker), predict, a derivative, the wrong line of three, never the same wording twice in
+  a row; a wrong answer back after a day.
+- window.course.memory: export, clear, import gives everything back; files that are not
+  the course's, newer or damaged are refused and change nothing; an older schema is
+  migrated; storage that throws is said and the page keeps working.
+- axe finds nothing on an open review in either scheme, and nothing passes 320 px.
+"""
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import refuse_outside
+from tests.test_accessibility import (
+    AXE,
+    COLOUR_RULES,
+    FAILING_IMPACTS,
+    RUN_AXE,
+    SETTLE,
+    WIDER_THAN_SCREEN,
+)
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "micrograd-course/v1/"
+DAY = 24 * 60 * 60 * 1000
+HOME, PROGRESS = "/", "/exercises/progress/"
+VALUE_PAGE = "/02-value/wrapping-scalars/"
+CORRECT = (ROOT / "tests" / "check_cases" / "value" / "correct.py").read_text()
+MONDAY = time.mktime((2026, 1, 5, 9, 0, 0, 0, 0, -1))  # 9:00, in this machine's zone
+PASSED = {
+    "code/value": CORRECT,
+    "check/value": {
+        "result": {"exit": 0, "concepts": [], "report": "ok", "problems": []},
+        "date": "2026-01-05",
+        "passed": "2026-01-05",
+    },
+}
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    context.outside = []
+    refuse_outside(context, context.outside)
+    yield context
+    assert not context.outside, context.outside
+    context.close()
+
+
+def tab(context, url, records=None, at=MONDAY):
+    """A tab whose clock starts at ``at`` (seconds), on ``url``, with ``records`` kept."""
+    page = context.new_page()
+    page.clock.install(time=at)
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    if records:
+        store(page, records)
+        reload(page)  # the page sees them (and learns what they passed) now
+    return page
+
+
+def store(page, records):
+    page.evaluate(
+        """([prefix, records]) => { for (const [k, v] of Object.entries(records))
+             localStorage.setItem(prefix + k, typeof v === "string" ? v : JSON.stringify(v)); }""",
+        [PREFIX, records],
+    )
+
+
+def kept(page):
+    return page.evaluate(
+        """prefix => Object.fromEntries(Object.keys(localStorage).sort()
+             .filter(k => k.startsWith(prefix))
+             .map(k => [k.slice(prefix.length), localStorage.getItem(k)]))""",
+        PREFIX,
+    )
+
+
+def due(page):
+    return [r["id"] for r in page.evaluate("window.course.reviews.due()")]
+
+
+def later(page, days):
+    page.clock.run_for(int(days * DAY))
+
+
+def reload(page):
+    page.reload()
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+
+
+# --- the schedule, by the page's clock ------------------------------------------------------
+
+
+def test_a_passed_exercise_is_due_a_day_later_then_after_the_next_gap(
+    context, pages_site
+):
+    page = tab(context, pages_site + VALUE_PAGE)
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor.click()
+    editor.press("Control+a")
+    page.keyboard.insert_text(CORRECT)
+    check = page.get_by_role("button", name="Check your value.py")
+    check.click()
+    expect(page.locator(".mg-exercise .mg-status")).to_contain_text(
+        "passed", ignore_case=True, timeout=180_000
+    )
+    assert due(page) == []
+    later(page, 0.99)
+    assert due(page) == []
+    later(page, 0.02)
+    assert due(page) == ["exercise/value"]
+    page.evaluate("window.course.reviews.answer('exercise/value', true)")
+    assert due(page) == []
+    later(page, 2.9)
+    assert due(page) == []
+    later(page, 0.2)
+    assert due(page) == ["exercise/value"]
+    assert not page.errors, page.errors
+
+
+def test_the_start_page_lists_whats_due_and_the_nav_counts_it_quietly(
+    context, pages_site
+):
+    page = tab(context, pages_site + HOME, PASSED)
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "Nothing is due for review now."
+    )
+    assert page.locator(".mg-due-count").count() == 0
+    later(page, 1.01)
+    reload(page)
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "1 review is due."
+    )
+    expect(page.locator(".mg-reviews li")).to_contain_text("Your Value class")
+    expect(page.locator(".md-nav__link .mg-due-count").first).to_have_text("1 due")
+    # the progress page, reached by a link: the same list
+    page.locator('.md-nav__link[href$="exercises/progress/"]').first.click()
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "1 review is due."
+    )
+    assert not page.errors, page.errors
+
+
+def review(page, title="Your Value class"):
+    page.get_by_role("button", name=f"Review: {title}").click()
+    return page.locator(".mg-review-box")
+
+
+def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site):
+    page = tab(context, pages_site + HOME, PASSED)
+    later(page, 1.01)
+    reload(page)
+    box = review(page)
+    expect(box).to_contain_text("Rebuild backward()")
+    editor = box.locator(".cm-content")
+    expect(editor).to_contain_text("raise NotImplementedError")
+    assert "build_topo" not in editor.inner_text()
+    editor.click()
+    editor.press("Control+a")
+    page.keyboard.insert_text(CORRECT)  # rebuilt
+    box.get_by_role("button", name="Check your backward").click()
+    expect(box.locator(".mg-review-verdict")).to_contain_text("Right", timeout=180_000)
+    expect(box).to_contain_text("It comes back in 3 days.")
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "Nothing is due for review now."
+    )
+    card = json.loads(kept(page)["reviews"])["exercise/value"]
+    assert (card["step"], card["item"]) == (1, "value-backward")
+    # a second tab, three days on, is asked in other words
+    later(page, 3.01)
+    other = context.new_page()  # the context's clock: three days on
+    other.goto(pages_site + PROGRESS)
+    other.wait_for_selector("[data-course-mounted]", state="attached")
+    expect(review(other)).to_contain_text("A value used twice")
+    assert not page.errors, page.errors
+
+
+@pytest.mark.parametrize(
+    "item, answer, right",
+    [
+        ("value-reuse", "6.0", True),  # asked after value-backward
+        ("value-reuse", "6", True),  # a number by its value
+        ("value-reuse", "3.0", False),
+        ("value-mul", None, None),  # after value-reuse: a rebuild (checked above)
+        ("value-tanh", "1 - o ** 2", True),
+        ("value-add-bug", 2, True),
+        ("value-add-bug", 1, False),
+    ],
+)
+def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, right):
+    order = [
+        "value-backward",
+        "value-reuse",
+        "value-mul",
+        "value-tanh",
+        "value-add-bug",
+    ]
+    before = order[order.index(item) - 1]
+    card = {
+        "title": "Your Value class: backward() and the local derivatives",
+        "module": "02-value",
+        "step": 2,
+        "due": MONDAY * 1000,
+        "last": MONDAY * 1000 - 7 * DAY,
+        "item": before,
+    }
+    page = tab(
+        context, pages_site + HOME, {**PASSED, "reviews": {"exercise/value": card}}
+    )
+    python = []  # Python loads only for a rebuild
+    starts = ("pyodide", "worker.js")
+    page.on(
+        "request", lambda r: any(s in r.url for s in starts) and python.append(r.url)
+    )
+    box = review(page)
+    if answer is None:
+        expect(box).to_contain_text("Rebuild __mul__")
+        return
+    if isinstance(answer, int):
+        box.locator(".mg-review-line input").nth(answer).check()
+    else:
+        box.get_by_role("textbox").fill(answer)
+    box.get_by_role("button", name="Check").click()
+    verdict = box.locator(".mg-review-verdict")
+    expect(verdict).to_contain_text("Right." if right else "Not quite.")
+    expect(box).to_contain_text("It comes back in 21 days." if right else "in a day.")
+    kept_card = json.loads(kept(page)["reviews"])["exercise/value"]
+    assert (kept_card["step"], kept_card["item"]) == (3 if right else 0, item)
+    assert python == []
+    assert not page.errors, page.errors
+
+
+def test_a_self_check_answered_comes_back(context, pages_site):
+    page = tab(context, pages_site + "/02-value/self-check/")
+    questions = page.locator(".self-check__question")
+    questions.nth(0).locator("input[data-correct]").check()
+    page.get_by_role("button", name="Check my answers").click()
+    assert due(page) == []
+    later(page, 1.01)
+    assert due(page) == ["self-check/02-value/self-check/"]
+
+
+# --- the progress file ------------------------------------------------------------------
+
+
+def test_export_clear_import_brings_everything_back(context, pages_site):
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    store(
+        page, {"history": [{"concept": "zero-grad", "exercise": "train", "date": "x"}]}
+    )
+    page.evaluate("window.course.reviews.due()")  # makes the review's card
+    before = kept(page)
+    text = page.evaluate("window.course.memory.export()")
+    file = json.loads(text)
+    assert (file["course"], file["schema"]) == ("micrograd-course", 2)
+    assert set(file["records"]) == set(before) >= {"code/value", "reviews", "history"}
+    page.evaluate("localStorage.clear()")
+    reload(page)
+    assert kept(page) == {}
+    assert page.evaluate(f"window.course.memory.import({json.dumps(text)})") == {
+        "ok": True,
+        "error": None,
+        "warning": None,
+    }
+    assert kept(page) == before
+    # the progress page follows, in this tab
+    row = page.get_by_role("row", name="value your own Value")
+    expect(row).to_contain_text("Passed on 2026-01-05")
+
+
+BAD = [
+    ("not json {", "not JSON"),
+    (
+        json.dumps({"course": "another", "schema": 1, "records": {}}),
+        "not a progress file",
+    ),
+    (json.dumps([1, 2]), "not a progress file"),
+    (
+        json.dumps({"course": "micrograd-course", "schema": 9, "records": {}}),
+        "newer version of the course (schema 9",
+    ),
+    (
+        json.dumps({"course": "micrograd-course", "schema": 2, "records": {"x": 1}}),
+        '"x" is not something the course keeps',
+    ),
+    (
+        json.dumps(
+            {
+                "course": "micrograd-course",
+                "schema": 2,
+                "records": {"reviews": {"a": 1}},
+            }
+        ),
+        'its "reviews" is not what the course keeps there',
+    ),
+    (
+        json.dumps(
+            {"course": "micrograd-course", "schema": 2, "records": {"code/v": 3}}
+        ),
+        '"code/v" is not text',
+    ),
+]
+
+
+@pytest.mark.parametrize("text, said", BAD, ids=[s for _, s in BAD])
+def test_a_bad_file_is_refused_and_changes_nothing(context, pages_site, text, said):
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    before = kept(page)
+    result = page.evaluate(f"window.course.memory.import({json.dumps(text)})")
+    assert result["ok"] is False
+    assert said in result["error"], result["error"]
+    assert kept(page) == before
+
+
+def test_the_progress_pages_import_says_why_a_file_is_refused(
+    context, pages_site, tmp_path
+):
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    bad = tmp_path / "other.json"
+    bad.write_text('{"course": "another"}')
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import a progress file").click()
+    chooser.value.set_files(str(bad))
+    expect(page.locator(".mg-progress-file .mg-status")).to_have_text(
+        'This is not a progress file of this course (it does not say "course": '
+        '"micrograd-course"). Nothing kept here has changed.'
+    )
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download your progress file").click()
+    saved = json.loads(Path(download.value.path()).read_text())
+    assert saved["records"]["code/value"] == CORRECT
+
+
+def test_an_older_schema_is_migrated_and_schedules_what_it_passed(context, pages_site):
+    page = tab(context, pages_site + PROGRESS)
+    old = {"course": "micrograd-course", "schema": 1, "records": PASSED}
+    result = page.evaluate(
+        f"window.course.memory.import({json.dumps(json.dumps(old))})"
+    )
+    assert result["ok"] is True
+    assert due(page) == []
+    later(page, 1.01)
+    assert due(page) == ["exercise/value"]
+
+
+THROWS = """() => {
+  Storage.prototype.setItem = function () {
+    throw new DOMException("quota", "QuotaExceededError");
+  };
+}"""
+
+
+def test_storage_that_throws_is_said_and_the_page_keeps_working(context, pages_site):
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    text = page.evaluate("window.course.memory.export()")
+    page.evaluate(THROWS)
+    result = page.evaluate(f"window.course.memory.import({json.dumps(text)})")
+    assert result["ok"] is True
+    assert "storage for this site is full" in result["warning"]
+    later(page, 1.01)
+    assert due(page) == ["exercise/value"]  # kept for the visit
+    page.evaluate("window.course.reviews.answer('exercise/value', true)")
+    assert due(page) == []
+    assert not page.errors, page.errors
+
+
+# --- for everyone -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["value-reuse", "value-add-bug", "value-backward"])
+def test_an_open_review_passes_axe_and_fits_320_pixels(
+    browser, pages_site, scheme, kind
+):
+    context = browser.new_context(color_scheme=scheme)
+    context.outside = []
+    refuse_outside(context, context.outside)
+    context.add_init_script(path=str(AXE))
+    order = [
+        "value-backward",
+        "value-reuse",
+        "value-mul",
+        "value-tanh",
+        "value-add-bug",
+    ]
+    card = {
+        "title": "Your Value class: backward() and the local derivatives",
+        "module": "02-value",
+        "step": 0,
+        "due": 0,
+        "last": 0,
+        "item": order[order.index(kind) - 1],
+    }
+    page = tab(
+        context, pages_site + HOME, {**PASSED, "reviews": {"exercise/value": card}}
+    )
+    reload(page)
+    box = review(page)
+    box.get_by_role("button", name="Check").first.wait_for()
+    page.evaluate(SETTLE)
+    rules = COLOUR_RULES if scheme == "dark" else None
+    # the new part only: the theme's header fades its title as the page scrolls
+    on_reviews = RUN_AXE.replace("axe.run(document", "axe.run('.mg-reviews'")
+    found = page.evaluate(on_reviews, rules)
+    assert [v for v in found if v["impact"] in FAILING_IMPACTS] == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.evaluate(SETTLE)
+    assert page.evaluate(WIDER_THAN_SCREEN) == []
+    assert not context.outside, context.outside
+    context.close()
+
+
+# --- in your own words, from memory ---------------------------------------------------------
+
+BACKPROP_PAGE = "/02-value/backpropagation/"
+
+
+def test_own_words_are_kept_come_back_and_reach_the_tutor_prompt_as_on_the_command_line(
+    context, pages_site, tmp_path
+):
+    page = tab(context, pages_site + BACKPROP_PAGE)
+    box = page.locator(".mg-own-words")
+    box.scroll_into_view_if_needed()
+    box.get_by_role("button", name="Show the key points").click()
+    expect(box.locator(".mg-status")).to_have_text(
+        "Write your answer first: then the key points show."
+    )
+    box.get_by_role("textbox").fill("Reverse order: a node's gradient is whole first.")
+    box.get_by_role("button", name="Show the key points").click()
+    box.get_by_role("checkbox").first.check()
+    box.get_by_role("button", name="Keep my answer").click()
+    expect(box.locator(".mg-status")).to_contain_text("comes back for review tomorrow")
+    words = json.loads(kept(page)["words"])["02-value/backpropagation/"]
+    assert (words["covered"], words["of"]) == ([0], 3)
+    assert due(page) == []
+    later(page, 1.01)
+    assert due(page) == ["words/02-value/backpropagation/"]
+
+    prompt = page.evaluate("window.course.tutorPrompt('value')")
+    assert "> Reverse order: a node's gradient is whole first." in prompt
+    progress = tmp_path / "progress.json"
+    progress.write_text(page.evaluate("window.course.memory.export()"))
+    source = tmp_path / "value.py"
+    source.write_text(page.locator(".mg-starter code").text_content())
+    env = {
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONIOENCODING": "utf-8",
+        "PATH": "/usr/bin:/bin",
+    }
+    command = [sys.executable, "-m", "micrograd.check", "value", str(source)]
+    cli = subprocess.run(
+        [*command, "--tutor-prompt", "--progress", str(progress)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert cli.stdout == prompt + "\n"
+
+
+def test_a_pass_from_memory_is_recorded_as_such(context, pages_site):
+    page = tab(context, pages_site + VALUE_PAGE, {"code/value": "# my own code\n"})
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    expect(editor).to_contain_text("# my own code")
+    page.get_by_label("From memory").check()
+    expect(editor).to_have_text("")
+    hint = page.locator(".mg-exercise ~ details.tip").first  # its first hint
+    hint.locator("summary").click()
+    expect(hint).not_to_have_attribute("open", "")
+    editor.click()
+    page.keyboard.insert_text(CORRECT)
+    page.get_by_role("button", name="Check your value.py").click()
+    expect(page.locator(".mg-passed")).to_contain_text(
+        "Passed from memory", timeout=180_000
+    )
+    records = kept(page)
+    assert records["code/value"] == "# my own code\n"  # kept apart
+    assert records["recall/value"] == CORRECT
+    assert json.loads(records["check/value"])["memory"] is not None
+    page.get_by_label("From memory").uncheck()
+    expect(editor).to_contain_text("# my own code")
+    page.goto(pages_site + PROGRESS)
+    row = page.get_by_role("row", name="value your own Value")
+    expect(row).to_contain_text("; from memory on ")

@@ -1,0 +1,171 @@
+// One review, asked in the page (web/review-list.js opens it): a task of the review bank
+// (micrograd/check/reviews.py), answered, marked right or wrong, and its result given to
+// `done(correct)`. Python loads only for a rebuild, which the exercise's checker checks.
+//
+//   ask(box, item, course, done)   fills `box` with the task; returns nothing
+//
+// Kinds: predict (type what the code prints), derivative (type an expression), bug (choose
+// the wrong line of three), rebuild (the reader's passed code with one function emptied),
+// words (a lesson's own-words question again, web/own-words.js).
+import { button, element } from "./dom.js";
+import * as memory from "./memory.js";
+import { editorInPlaceOf } from "./open-editor.js";
+import { wordsForm } from "./own-words.js";
+
+const HOLE = "# Rebuild this from memory.";
+
+/** "1 - o ** 2" and "1-o**2" alike: no spaces, ^ as **, a leading + dropped. */
+const normal = (text) => text.replace(/\s+/g, "").replace(/\^/g, "**").replace(/^\+/, "");
+
+/** The text of `source` with `name`'s body replaced, or null when it has no `def name(`. */
+export function emptied(source, name) {
+  const lines = source.split("\n");
+  const start = lines.findIndex((line) => new RegExp(`^\\s*def ${name}\\(`).test(line));
+  if (start < 0) return null;
+  const indent = lines[start].match(/^\s*/)[0].length;
+  let end = start;
+  while (end < lines.length - 1 && !lines[end].trimEnd().endsWith(":")) end++; // a long signature
+  end += 1;
+  let last = end;
+  for (let i = end; i < lines.length; i++) {
+    if (lines[i].trim() && lines[i].match(/^\s*/)[0].length <= indent) break;
+    if (lines[i].trim()) last = i + 1;
+  }
+  const body = " ".repeat(indent + 4);
+  const hole = [`${body}${HOLE}`, `${body}raise NotImplementedError`];
+  return [...lines.slice(0, end), ...hole, ...lines.slice(last)].join("\n");
+}
+
+/** Can `item` be asked here? A rebuild needs the reader's passed code of its exercise. */
+export function usable(item) {
+  if (item.kind !== "rebuild") return true;
+  const code = memory.code(item.exercise);
+  return Boolean(memory.lastCheck(item.exercise)?.passed && code && emptied(code, item.function));
+}
+
+function verdict(box, correct, said) {
+  const note = element("p", `mg-review-verdict ${correct ? "mg-right" : "mg-wrong"}`);
+  note.textContent = `${correct ? "✓ Right." : "✗ Not quite."} ${said}`;
+  note.setAttribute("role", "status");
+  box.append(note);
+}
+
+/** A labelled one-line answer with a Check button: `judge(text)` -> [correct, said]. */
+function typed(box, item, label, judge, done) {
+  const id = `mg-review-${item.id}`;
+  const field = element("input", "mg-review-answer");
+  Object.assign(field, { id, type: "text", autocomplete: "off", spellcheck: false });
+  const name = element("label", "", label);
+  name.htmlFor = id;
+  const check = button("Check", null, () => {
+    if (!field.value.trim()) return field.focus();
+    const [correct, said] = judge(field.value);
+    field.readOnly = true;
+    check.disabled = true;
+    verdict(box, correct, said);
+    done(correct);
+  });
+  field.addEventListener("keydown", (event) => event.key === "Enter" && check.click());
+  const row = element("div", "mg-toolbar");
+  row.append(field, check);
+  box.append(name, row);
+  field.focus();
+}
+
+function code(text) {
+  const pre = element("pre", "mg-review-code");
+  const inner = element("code", "", text);
+  inner.tabIndex = 0; // the theme lets it scroll sideways: a keyboard can too
+  pre.append(inner);
+  return pre;
+}
+
+/** Does `text` say what was printed? Word by word; numbers by value (4 for 4.0). */
+export function samePrint(text, printed) {
+  const words = (t) => t.trim().split(/\s+/);
+  const [given, shown] = [words(text), words(printed)];
+  const same = (a, b) => a === b || (a.trim() !== "" && Number(a) === Number(b));
+  return given.length === shown.length && given.every((word, i) => same(word, shown[i]));
+}
+
+const KINDS = {
+  predict(box, item, done) {
+    box.append(code(item.code));
+    typed(
+      box,
+      item,
+      "What it prints:",
+      (text) => [samePrint(text, item.answer), `It prints ${item.answer}.`],
+      done,
+    );
+  },
+  derivative(box, item, done) {
+    const accepted = item.answers.map(normal);
+    const names = item.names.length ? ` (names: ${item.names.join(", ")})` : "";
+    typed(
+      box,
+      item,
+      `Your answer${names}:`,
+      (text) => [accepted.includes(normal(text)), `One way to write it: ${item.answers[0]}.`],
+      done,
+    );
+  },
+  bug(box, item, done) {
+    const group = element("fieldset", "mg-review-lines");
+    group.append(element("legend", "", "The wrong line:"));
+    item.lines.forEach((line, i) => {
+      const label = element("label", "mg-review-line");
+      const radio = Object.assign(element("input"), { type: "radio", name: item.id, value: i });
+      label.append(radio, code(line));
+      group.append(label);
+    });
+    const check = button("Check", null, () => {
+      const chosen = group.querySelector("input:checked");
+      if (!chosen) return group.querySelector("input").focus();
+      const correct = Number(chosen.value) === item.wrong;
+      for (const input of group.querySelectorAll("input")) input.disabled = true;
+      check.disabled = true;
+      verdict(box, correct, `Line ${item.wrong + 1} is wrong; right, it reads:`);
+      box.append(code(item.fix));
+      done(correct);
+    });
+    box.append(group, check);
+  },
+  async rebuild(box, item, done, course) {
+    const source = emptied(memory.code(item.exercise), item.function);
+    const plain = code(source);
+    const status = element("p", "mg-status");
+    status.setAttribute("role", "status");
+    box.append(plain);
+    const label = `${item.exercise}.py, with ${item.function} to rebuild`;
+    const options = { doc: source, label, wrap: true };
+    const editor = await editorInPlaceOf(plain, status, options, "mg-editor mg-review-editor");
+    const check = button("Check", `Check your ${item.function}`, async () => {
+      check.disabled = true;
+      try {
+        const text = editor ? editor.value : source;
+        const result = await course.check(item.exercise, text, {
+          onStatus: (s) => (status.textContent = s),
+        });
+        status.textContent = "";
+        const correct = result.exit === 0;
+        verdict(box, correct, correct ? "The checker passes it." : result.summary);
+        done(correct);
+      } catch (error) {
+        status.textContent = `The check could not run: ${error.message ?? error}. Try again.`;
+        check.disabled = false;
+      }
+    });
+    box.append(check, status);
+    editor?.goTo(source.split("\n").findIndex((line) => line.includes(HOLE)) + 1);
+    editor?.focus();
+  },
+};
+
+export function ask(box, item, course, done) {
+  if (item.kind === "words") {
+    return wordsForm(box, item, ({ covered, of }) => done(covered.length === of), "review");
+  }
+  box.append(element("p", "mg-review-prompt", item.prompt));
+  return KINDS[item.kind](box, item, done, course);
+}
