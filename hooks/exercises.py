@@ -141,8 +141,8 @@ def self_checks(page, files):
 
 
 def progress(marker, page, files):
-    """The progress page's element, with the exercises, self-checks and concepts it
-    shows."""
+    """The progress page's element, with the exercises, self-checks, concepts and own-words
+    questions it shows."""
     if marker.args:
         raise ValueError("it takes no arguments")
     data = {
@@ -156,6 +156,10 @@ def progress(marker, page, files):
         ],
         "selfChecks": self_checks(page, files),
         "concepts": {i: _concept(i, page, files) for i in CONCEPTS},
+        "ownWords": [
+            {"lesson": lesson, "question": entry["question"], "link": urls.link(lesson, page, files)}
+            for lesson, entry in OWN_WORDS.items()
+        ],
     }
     return (
         f'<div class="mg-progress" {features.attribute("progress")} {_data(data)}>\n'

@@ -452,6 +452,15 @@ def test_own_words_are_kept_come_back_and_reach_the_tutor_prompt_as_on_the_comma
     assert due(page) == []
     later(page, 1.01)
     assert due(page) == ["words/02-value/backpropagation/"]
+    page.goto(pages_site + PROGRESS)
+    page.wait_for_selector("[data-course-mounted]", state="attached")
+    table = page.locator(".mg-progress table").filter(has_text="In your own words")
+    expect(table.get_by_role("row").filter(has_text="Not written yet")).not_to_have_count(0)
+    row = table.get_by_role("row").filter(has_text="1 of 3 key points")
+    expect(row).to_have_count(1)
+    row.get_by_role("link").click()
+    expect(page).to_have_url(pages_site + BACKPROP_PAGE)
+    page.wait_for_selector("[data-course-mounted]", state="attached")
 
     prompt = page.evaluate("window.course.tutorPrompt('value')")
     assert "> Reverse order: a node's gradient is whole first." in prompt
@@ -480,8 +489,12 @@ def test_a_pass_from_memory_is_recorded_as_such(context, pages_site):
     page.locator(".mg-exercise").scroll_into_view_if_needed()
     editor = page.locator(".mg-exercise-editor .cm-content")
     expect(editor).to_contain_text("# my own code")
+    worked = "article div.highlight:not([data-course] *)"
+    assert page.locator(worked).count() > 0  # the lesson's worked code, in sight
     page.get_by_label("From memory").check()
     expect(editor).to_have_text("")
+    expect(page.locator(worked + ":visible")).to_have_count(0)
+    expect(page.locator(".mg-put-away")).to_have_count(page.locator(worked).count())
     hint = page.locator(".mg-exercise ~ details.tip").first  # its first hint
     hint.locator("summary").click()
     expect(hint).not_to_have_attribute("open", "")
@@ -497,6 +510,8 @@ def test_a_pass_from_memory_is_recorded_as_such(context, pages_site):
     assert json.loads(records["check/value"])["memory"] is not None
     page.get_by_label("From memory").uncheck()
     expect(editor).to_contain_text("# my own code")
+    expect(page.locator(".mg-put-away")).to_have_count(0)
+    expect(page.locator(worked + ":visible")).to_have_count(page.locator(worked).count())
     page.goto(pages_site + PROGRESS)
     row = page.get_by_role("row", name="value your own Value")
     expect(row).to_contain_text("; from memory on ")

@@ -133,7 +133,7 @@ class Exercise {
       this.editor.markLine(null);
     } else this.starterBox.querySelector("code").textContent = text;
     this.status.textContent = on
-      ? "From memory: the editor is empty and the hints stay folded. Your code is kept; unticking brings it back."
+      ? "From memory: the editor is empty, the hints stay folded and the worked code is put away. Your code is kept; unticking brings it back."
       : "Your code is back.";
   }
 

@@ -1,7 +1,8 @@
 // The progress page (data-course="progress", data from hooks/exercises.py: the exercises,
-// the self-checks and the concepts): the exercises passed, the self-checks' last answers,
-// the concepts the checker named and where, what this browser could not keep, and a button
-// that forgets everything it kept (web/memory.js). It follows changes made in other tabs.
+// the self-checks, the concepts and the own-words questions): the exercises passed, the
+// self-checks' last answers, the own-words answers kept, the concepts the checker named and
+// where, what this browser could not keep, and a button that forgets everything it kept
+// (web/memory.js). It follows changes made in other tabs.
 import { button, element, link } from "./dom.js";
 import * as memory from "./memory.js";
 import { phrase, summary } from "./summary.js";
@@ -51,6 +52,17 @@ function selfChecksTable(selfChecks) {
   const answers = memory.answers();
   const rows = selfChecks.map((quiz) => [link(quiz.title, quiz.link), selfCheckState(quiz, answers)]);
   return table(["Self-check", "Your last answers"], rows);
+}
+
+/** The lessons' own-words answers kept: "3 of 3 key points, on 2026-12-01", or not yet. */
+function ownWordsTable(questions) {
+  const kept = memory.words();
+  const rows = questions.map(({ lesson, question, link: where }) => {
+    const entry = kept[lesson];
+    const state = entry ? `${entry.covered.length} of ${entry.of} key points, on ${entry.date}` : "Not written yet";
+    return [link(question, where), state];
+  });
+  return table(["In your own words", "Your answer"], rows);
 }
 
 function conceptsList(concepts) {
@@ -105,6 +117,8 @@ class Progress {
       exercisesTable(this.data.exercises),
       element("h3", "", "Self-checks"),
       selfChecksTable(this.data.selfChecks ?? []),
+      element("h3", "", "In your own words"),
+      ownWordsTable(this.data.ownWords ?? []),
       element("h3", "", "The concepts the checker named"),
       conceptsList(this.concepts),
     );
