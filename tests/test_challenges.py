@@ -81,12 +81,17 @@ def test_the_fault_shows_as_its_cause_says(name):
 
 @pytest.mark.parametrize("name", CHALLENGES)
 def test_a_wrong_cause_is_asked_about_never_answered(name):
-    """A wrong choice gets the question about its own instrument, and the report names
-    neither the cause nor the expected value (each challenge tries the next cause in the
+    """A wrong choice gets the question about its own instrument, then the challenge's
+    pointer to the instrument that tells; the report names neither the cause nor the
+    expected value (each challenge tries the next cause in the
     list, so every question is asked once)."""
     ch = challenge(name)
     other = CAUSES[(CAUSES.index(ch.cause) + 1) % len(CAUSES)]
     result = check_source(name, answered(ch.broken, other), filename=f"{name}.py")
     assert result["concepts"] == ["diagnosis"], result["report"]
-    assert QUESTIONS[other].split(".")[0] in " ".join(result["report"].split())
+    said = " ".join(result["report"].split())
+    assert QUESTIONS[other].split(".")[0] in said
+    (wrong,) = [w for w in ch.exercise.checks[0].wrong if w.world == {"CAUSE": other}]
+    look = wrong.found.removeprefix(QUESTIONS[other]).strip()
+    assert look.startswith("Now look at ") and look in said
     assert ch.cause not in result["report"] and "Expected" not in result["report"]

@@ -455,7 +455,9 @@ def test_own_words_are_kept_come_back_and_reach_the_tutor_prompt_as_on_the_comma
     page.goto(pages_site + PROGRESS)
     page.wait_for_selector("[data-course-mounted]", state="attached")
     table = page.locator(".mg-progress table").filter(has_text="In your own words")
-    expect(table.get_by_role("row").filter(has_text="Not written yet")).not_to_have_count(0)
+    expect(
+        table.get_by_role("row").filter(has_text="Not written yet")
+    ).not_to_have_count(0)
     row = table.get_by_role("row").filter(has_text="1 of 3 key points")
     expect(row).to_have_count(1)
     row.get_by_role("link").click()
@@ -511,7 +513,9 @@ def test_a_pass_from_memory_is_recorded_as_such(context, pages_site):
     page.get_by_label("From memory").uncheck()
     expect(editor).to_contain_text("# my own code")
     expect(page.locator(".mg-put-away")).to_have_count(0)
-    expect(page.locator(worked + ":visible")).to_have_count(page.locator(worked).count())
+    expect(page.locator(worked + ":visible")).to_have_count(
+        page.locator(worked).count()
+    )
     page.goto(pages_site + PROGRESS)
     row = page.get_by_role("row", name="value your own Value")
     expect(row).to_contain_text("; from memory on ")

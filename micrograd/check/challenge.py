@@ -3,9 +3,10 @@
 The learner's file is the run itself, a script (``script()`` writes it). They (a) name the
 cause, ``CAUSE = "..."``, one of :data:`CAUSES`, and (b) fix the run. The checks read the
 script's names after it has run: ``CAUSE``, the data ``X`` and ``y``, the ``model`` and its
-``monitor``. A wrong cause gets the question that points at the instrument that would have
-told; the fixed run must keep the data, the model's size and the number of steps, get a
-clean ``monitor.diagnose()`` and reach the target.
+``monitor``. A wrong cause gets the question about the instrument that would have shown the
+cause named, then the challenge's own pointer to the instrument that does tell; the fixed
+run must keep the data, the model's size and the number of steps, get a clean
+``monitor.diagnose()`` and reach the target.
 
 A challenge's spec says only what differs: its story, the seed of its data and weights, and
 its fault as arguments of ``script()`` (see ``micrograd/check/exercises/mystery_*.py``).
@@ -86,14 +87,14 @@ def answered(text, cause):
     return text.replace('CAUSE = ""', f"CAUSE = {cause!r}".replace("'", '"'), 1)
 
 
-def _cause_check(cause):
+def _cause_check(cause, look):
     def not_a_choice(seen):
         if seen[0] in CAUSES or seen[0] == "":
             raise ValueError("a choice: another Wrong says it")
         return {"CAUSE": seen[0]}
 
     wrongs = [
-        Wrong("diagnosis", QUESTIONS[other], {"CAUSE": other})
+        Wrong("diagnosis", f"{QUESTIONS[other]} {look}", {"CAUSE": other})
         for other in CAUSES
         if other != cause
     ]
@@ -198,9 +199,10 @@ class Challenge:
     fixed: str
 
 
-def challenge(name, order, about, cause, seed, section, fix, **fault):
+def challenge(name, order, about, cause, seed, section, look, fix, **fault):
     """The spec of a challenge: its ``cause`` (one of :data:`CAUSES`), the ``seed`` of its
-    data and weights, its ``section`` of the challenges' page (a heading's anchor), its
+    data and weights, its ``section`` of the challenges' page (a heading's anchor), ``look``
+    (a question, after a wrong cause, pointing at the instrument that tells), its
     ``fault`` (arguments of :func:`script`) and ``fix`` (the same arguments, as the
     reference fixes them: ``{}`` takes the healthy defaults)."""
     if cause not in CAUSES:
@@ -220,7 +222,7 @@ def challenge(name, order, about, cause, seed, section, fix, **fault):
         about=about,
         names=NAMES,
         reference=reference,
-        checks=(_cause_check(cause), *_kept_checks(seed), *_fixed_checks(cause)),
+        checks=(_cause_check(cause, look), *_kept_checks(seed), *_fixed_checks(cause)),
         given={"make_moons": "micrograd.data:make_moons"},
         objectives=(
             "read a run's instruments and name the cause of its trouble",

@@ -1,8 +1,9 @@
 """The review bank: short retrieval tasks, per topic, that the course's spaced reviews ask
 (web/reviews.js schedules them, web/review-task.js asks them in the page).
 
-A topic is what a review brings back: a passed build-it exercise (``exercise/<name>``) or a
-module's self-check (``self-check/<its page>``). Its items are data, of four kinds:
+A topic is what a review brings back: a passed build-it exercise or diagnosis challenge
+(``exercise/<name>``) or a module's self-check (``self-check/<its page>``). Its items are
+data, of four kinds:
 
 - ``predict``: what the code prints. The answer is produced by running the code, with this
   package, when the site builds (``page_data``), never written here.
@@ -23,6 +24,11 @@ import io
 
 _VALUE = "from micrograd.engine import Value\n"
 _NN = "from micrograd.nn import MLP, Layer, Neuron\n"
+# One parameter p = 3 and a loss p * p, for a training step's three lines.
+_STEP = (
+    _VALUE + "class M:\n    def zero_grad(self):\n        p.grad = 0.0\n"
+    "p, lr = Value(3.0), 0.1\nmodel, loss = M(), p * p\n"
+)
 
 BANK = {
     "exercise/value": {
@@ -196,9 +202,7 @@ BANK = {
                 ],
                 "wrong": 2,
                 "fix": "p.data -= lr * p.grad",
-                "setup": _VALUE
-                + "class M:\n    def zero_grad(self):\n        p.grad = 0.0\n"
-                "p, lr = Value(3.0), 0.1\nmodel, loss = M(), p * p\n",
+                "setup": _STEP,
                 "check": "assert p.data < 3.0, p.data",
             },
             {
@@ -207,6 +211,136 @@ BANK = {
                 "prompt": "backward() twice without zero_grad. What does this print?",
                 "code": _VALUE + "w = Value(2.0)\nfor _ in range(2):\n"
                 "    loss = w * 3\n    loss.backward()\nprint(w.grad)",
+            },
+        ],
+    },
+    # The diagnosis challenges: the fault each one planted, to find again in three lines.
+    "exercise/mystery_leap": {
+        "title": "Diagnosis: the run whose loss leaps",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "leap-bug",
+                "kind": "bug",
+                "prompt": "From step 0 this run's update ratio is above 1 and its loss "
+                "leaps. Which line is wrong?",
+                "lines": [
+                    "model.zero_grad()",
+                    "loss.backward()",
+                    "p.data -= 5.0 * p.grad",
+                ],
+                "wrong": 2,
+                "fix": "p.data -= 0.1 * p.grad",
+                "setup": _STEP,
+                "check": "assert abs(p.data) < 3.0, p.data",
+            },
+        ],
+    },
+    "exercise/mystery_crawl": {
+        "title": "Diagnosis: the run that hardly moves",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "crawl-bug",
+                "kind": "bug",
+                "prompt": "This run's gradients are ordinary, its ReLUs alive, its update "
+                "ratio far below the guideline, and its loss hardly moves. Which line is "
+                "wrong?",
+                "lines": [
+                    "model.zero_grad()",
+                    "loss.backward()",
+                    "p.data -= 0.0003 * p.grad",
+                ],
+                "wrong": 2,
+                "fix": "p.data -= 0.1 * p.grad",
+                "setup": _STEP,
+                "check": "assert p.data < 2.9, p.data",
+            },
+        ],
+    },
+    "exercise/mystery_asleep": {
+        "title": "Diagnosis: the run that never starts",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "asleep-bug",
+                "kind": "bug",
+                "prompt": "From step 0 the dead ReLUs panel shows every unit of the first "
+                "layer dead, and the loss is flat. Which line is wrong?",
+                "lines": [
+                    "model = MLP(2, [8, 8, 1], seed=3)",
+                    "for neuron in model.layers[0].neurons:",
+                    "    neuron.b.data = -3.0",
+                ],
+                "wrong": 2,
+                "fix": "    neuron.b.data = 0.0",
+                "setup": _NN,
+                "check": "assert any(n([0.5, 0.5]).data > 0 for n in model.layers[0].neurons)",
+            },
+        ],
+    },
+    "exercise/mystery_drift": {
+        "title": "Diagnosis: the run that drifts",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "drift-bug",
+                "kind": "bug",
+                "prompt": "The gradient panel grows step after step while the loss levels "
+                "off. p.grad was 5.0, left from the step before. Which line is wrong?",
+                "lines": [
+                    "model.zero_grad",
+                    "loss.backward()",
+                    "p.data -= lr * p.grad",
+                ],
+                "wrong": 0,
+                "fix": "model.zero_grad()",
+                "setup": _STEP + "p.grad = 5.0\n",
+                "check": "assert abs(p.data - 2.4) < 1e-9, p.data",
+            },
+        ],
+    },
+    "exercise/mystery_climb": {
+        "title": "Diagnosis: the run that climbs",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "climb-bug",
+                "kind": "bug",
+                "prompt": "This run's loss rises from step 0, whatever the learning rate. "
+                "Which line is wrong?",
+                "lines": [
+                    "model.zero_grad()",
+                    "loss.backward()",
+                    "p.data = p.data + lr * p.grad",
+                ],
+                "wrong": 2,
+                "fix": "p.data = p.data - lr * p.grad",
+                "setup": _STEP,
+                "check": "assert p.data < 3.0, p.data",
+            },
+        ],
+    },
+    "exercise/mystery_chance": {
+        "title": "Diagnosis: the healthy-looking run that guesses",
+        "module": "05-full-picture",
+        "items": [
+            {
+                "id": "chance-bug",
+                "kind": "bug",
+                "prompt": "Every instrument of this run is healthy, and its accuracy is a "
+                "coin's. The hinge loss wants labels -1 and +1. Which line is wrong?",
+                "lines": [
+                    "X, y = make_moons(30, noise=0.1, seed=3)",
+                    "y01 = [(t + 1) / 2 for t in y]",
+                    "loss = hinge([model(x) for x in X], y01)",
+                ],
+                "wrong": 2,
+                "fix": "loss = hinge([model(x) for x in X], y)",
+                "setup": "from micrograd.data import make_moons\n"
+                "seen = []\nmodel = lambda x: 0.0\n"
+                "def hinge(scores, labels):\n    seen.extend(labels)\n",
+                "check": "assert set(seen) == {-1, 1}, set(seen)",
             },
         ],
     },

@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "dead-relu",
     seed=3,
     section="challenge-3-the-run-that-never-starts",
+    look=(
+        "Now look at this run's dead ReLUs panel at step 0: how many of the first "
+        "layer's units fire at all?"
+    ),
     fix={},
     start=(
         "for neuron in model.layers[0].neurons:\n"

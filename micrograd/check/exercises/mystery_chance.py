@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "wrong-labels",
     seed=3,
     section="challenge-6-the-run-that-guesses",
+    look=(
+        "Now look at all of this run's panels: if every instrument is healthy and the "
+        "accuracy is near a coin's, what is left that the run learns from?"
+    ),
     fix={},
     labels="y = [(t + 1) / 2 for t in y]  # the labels as 0 and 1\n",
 )

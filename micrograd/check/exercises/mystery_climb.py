@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "update-direction",
     seed=2,
     section="challenge-5-the-run-that-climbs",
+    look=(
+        "Now look at this run's loss panel from step 0: which way does it go after each "
+        "update, whatever the learning rate?"
+    ),
     fix={},
     sign="+",
 )

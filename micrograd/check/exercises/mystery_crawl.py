@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "lr-too-low",
     seed=2,
     section="challenge-2-the-run-that-crawls",
+    look=(
+        "Now look at this run's update panel: where do its lines sit, next to the "
+        "guideline it marks?"
+    ),
     fix={},
     lr=0.0003,
 )

@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "stale-grad",
     seed=0,
     section="challenge-4-the-run-that-drifts",
+    look=(
+        "Now look at this run's gradient panel, step after step: what should happen to "
+        "each p.grad between two steps?"
+    ),
     fix={},
     reset="",
 )

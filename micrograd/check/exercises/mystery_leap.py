@@ -12,6 +12,10 @@ CHALLENGE = challenge(
     "lr-too-high",
     seed=1,
     section="challenge-1-the-run-that-leaps",
+    look=(
+        "Now look at this run's update panel at step 0: how far did one step move the "
+        "weights, next to their own size?"
+    ),
     fix={},
     lr=5.0,
 )
