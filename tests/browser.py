@@ -102,3 +102,32 @@ def assert_clean(tab):
     tab.context.outside.clear()
     assert not errors, errors
     assert not outside, outside
+
+
+def run_cell(page, number):
+    page.locator(f"[aria-label='Run cell {number}']").evaluate(OPEN_FOLDS)
+    question = page.locator(
+        f".self-check__question:has([aria-label='Run cell {number}'])"
+    )
+    if question.count():  # a predict question runs once answered (web/self-check.js)
+        question.locator("input[type=radio]").first.check()
+    button = page.get_by_role("button", name=f"Run cell {number}", exact=True)
+    button.scroll_into_view_if_needed()
+    button.click()
+    page.wait_for_function(
+        "n => !document.querySelector(`[aria-label='Run cell ${n}']`).disabled",
+        arg=number,
+    )
+    output = page.get_by_role("status", name=f"Output of cell {number}")
+    error = output.locator(".mg-error")
+    return error.inner_text() if error.count() else None
+
+
+def replace_code(cell, number, text):
+    """Open the cell's editor and replace its code with ``text``, as a reader would."""
+    cell.get_by_role("button", name=f"Edit cell {number}", exact=True).click()
+    editor = cell.get_by_role("textbox", name=f"Code of cell {number}")
+    editor.wait_for()
+    editor.press("Control+a")
+    editor.page.keyboard.insert_text(text)
+    return editor

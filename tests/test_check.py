@@ -20,12 +20,17 @@ import pytest
 from micrograd.check import EXERCISES
 from micrograd.check.concepts import SITE
 from tests.check_cases import checked, mutants
-from tests.check_cases.checked import ENDLESS, run_cli
+from tests.check_cases.checked import ENDLESS, concepts, run_cli
+from tests.check_cases.leaks import (
+    SCAFFOLD,
+    STARTERS,
+    assert_no_solution,
+    solution_lines,
+)
 from tests.check_cases.mutants import MUTANTS, EditError, Mutant
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "check_cases"
-STARTERS = ROOT / "docs" / "exercises" / "starters"
 CORRECT = sorted(p.relative_to(CASES) for p in CASES.glob("*/*.py"))
 MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDLESS]
 
@@ -34,39 +39,6 @@ MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDL
 def private_history(tmp_path, monkeypatch):
     """Every command line of these tests keeps its history in the test's own folder."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-
-
-def concepts(output):
-    """The concept ids of the ✗ blocks of a report, in order."""
-    return re.findall(r"^  ✗ \[([^\]]+)\]", output, re.M)
-
-
-def solution_lines(exercise):
-    """The lines of the correct solutions that say how it is done (not a bare call such as
-    loss.backward(), which every example makes, nor a line the starter gives)."""
-    starter = (STARTERS / f"{exercise}.py").read_text().splitlines()
-    given, lines = {line.strip() for line in starter}, set()
-    for path in (CASES / exercise).glob("*.py"):
-        for line in path.read_text().splitlines():
-            line = line.strip()
-            if len(line) < 12 or line.startswith(
-                ("#", "def ", "class ", '"""', "import ", "from ")
-            ):
-                continue
-            if re.fullmatch(r"[\w.]+\(\)", line):
-                continue
-            if line not in given and any(t in line for t in ("=", "return", "(")):
-                lines.add(line)
-    return lines
-
-
-def assert_no_solution(exercise, output):
-    """No line of a solution appears in the report, apart from the learner's own line
-    quoted under "Error:" (the line that raised)."""
-    kept = [line for line in output.splitlines() if not line.startswith(" " * 21)]
-    text = "\n".join(kept)
-    leaked = [line for line in solution_lines(exercise) if line in text]
-    assert not leaked, f"solution code in the report: {leaked}"
 
 
 def test_every_case_file_is_the_base_of_a_mutant():
@@ -185,21 +157,6 @@ def test_untouched_starter_says_where_to_start(exercise):
     assert "NotImplementedError" in text
     assert "Not implemented yet: start with" in output
     assert concepts(output) == ["not-implemented"], output
-
-
-# What a starter gives away on purpose: the value starter's __init__ and __repr__, and the
-# list the training loop fills.
-SCAFFOLD = {
-    'def __init__(self, data, _children=(), _op="", _local=()):',
-    "self.data = data",
-    "self.grad = 0.0",
-    "self._prev = _children",
-    "self._op = _op",
-    "self._local = _local",
-    'return f"Value(data={self.data}, grad={self.grad})"',
-    "losses = []",
-    "return losses",
-}
 
 
 @pytest.mark.parametrize("exercise", list(EXERCISES))

@@ -18,7 +18,8 @@ import micrograd.check
 from micrograd.check import check_source
 from micrograd.check.exercises.value import mistaken
 from tests.check_cases import mutants
-from tests.test_check import CASES, concepts, run_cli
+from tests.check_cases.checked import concepts, run_cli
+from tests.check_cases.mutants import CASES
 
 CORRECT = (CASES / "value" / "correct.py").read_text()
 WRONG = mutants.source("value", "plus_assign")  # diagnosed as grad-accumulation

@@ -12,7 +12,8 @@ from micrograd.check import EXERCISES, check_source
 from micrograd.check.concepts import CONCEPTS
 from micrograd.check.tutor import tutor_prompt
 from tests.check_cases import checked, mutants
-from tests.test_check import CASES, SCAFFOLD, STARTERS, solution_lines
+from tests.check_cases.leaks import SCAFFOLD, STARTERS, solution_lines
+from tests.check_cases.mutants import CASES
 
 ALL_SOLUTIONS = set().union(*(solution_lines(e) for e in EXERCISES))
 EARLIER = [

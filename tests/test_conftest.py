@@ -167,3 +167,15 @@ def test_a_test_that_lowers_the_recursion_limit_leaves_it_to_the_next(tmp_path):
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.returncode == 0 and "2 passed" in proc.stdout, proc.stdout
+
+
+def test_no_test_module_imports_another():
+    """What several test modules share lives in a helper module (tests/browser.py,
+    tests/readable.py, tests/check_cases/), never in a test module another one imports."""
+    found = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.lstrip().startswith(("from tests.test_", "import tests.test_"))
+    ]
+    assert not found, found

@@ -25,8 +25,7 @@ from scripts.pages_server import PagesServer
 from tests.browser import open_page, refuse_outside
 from tests.check_cases import checked, mutants
 from tests.check_cases.checked import ENDLESS
-from tests.check_cases.mutants import MUTANTS
-from tests.test_check import CASES
+from tests.check_cases.mutants import CASES, MUTANTS
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

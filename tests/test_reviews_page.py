@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import refuse_outside
-from tests.test_accessibility import (
+from tests.readable import (
     AXE,
     COLOUR_RULES,
     FAILING_IMPACTS,

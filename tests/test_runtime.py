@@ -16,7 +16,13 @@ import pytest
 from playwright.sync_api import expect
 
 from scripts.pages_server import PagesServer
-from tests.browser import OPEN_FOLDS, assert_clean, open_page, refuse_outside
+from tests.browser import (
+    OPEN_FOLDS,
+    assert_clean,
+    open_page,
+    refuse_outside,
+    replace_code,
+)
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,16 +250,6 @@ def test_an_endless_loop_is_stopped_and_the_next_run_works(lesson):
     lesson.evaluate("window.course.session.stop()")
     assert lesson.evaluate("window.stopped") == "StoppedError: Python was stopped"
     assert run(lesson, "print('fresh')")["stdout"] == "fresh\n"
-
-
-def replace_code(cell, number, text):
-    """Open the cell's editor and replace its code with ``text``, as a reader would."""
-    cell.get_by_role("button", name=f"Edit cell {number}", exact=True).click()
-    editor = cell.get_by_role("textbox", name=f"Code of cell {number}")
-    editor.wait_for()
-    editor.press("Control+a")
-    editor.page.keyboard.insert_text(text)
-    return editor
 
 
 def test_stop_button_stops_a_cell_and_says_python_restarted(lesson):

@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 import pytest
 
 from hooks.runtime import FEATURE_STYLES
-from tests.browser import OPEN_FOLDS, navigate, open_page
+from tests.browser import navigate, open_page, run_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,25 +40,6 @@ def pages_with_cells(site):
             rel = page.parent.relative_to(site).as_posix()
             found.append(("/" if rel == "." else f"/{rel}/", count))
     return found
-
-
-def run_cell(page, number):
-    page.locator(f"[aria-label='Run cell {number}']").evaluate(OPEN_FOLDS)
-    question = page.locator(
-        f".self-check__question:has([aria-label='Run cell {number}'])"
-    )
-    if question.count():  # a predict question runs once answered (web/self-check.js)
-        question.locator("input[type=radio]").first.check()
-    button = page.get_by_role("button", name=f"Run cell {number}", exact=True)
-    button.scroll_into_view_if_needed()
-    button.click()
-    page.wait_for_function(
-        "n => !document.querySelector(`[aria-label='Run cell ${n}']`).disabled",
-        arg=number,
-    )
-    output = page.get_by_role("status", name=f"Output of cell {number}")
-    error = output.locator(".mg-error")
-    return error.inner_text() if error.count() else None
 
 
 # Every cell's run, as the page did it: where, which code, and the result it showed.

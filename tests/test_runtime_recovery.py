@@ -11,9 +11,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import assert_clean, open_page, refuse_outside
-from tests.test_runtime import replace_code
-from tests.test_runtime_pages import navigate, run_cell
+from tests.browser import (
+    assert_clean,
+    navigate,
+    open_page,
+    refuse_outside,
+    replace_code,
+    run_cell,
+)
 
 pytestmark = pytest.mark.browser
 LESSON = "/02-value/backpropagation/"

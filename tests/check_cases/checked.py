@@ -14,6 +14,7 @@ command line keeps its history in a folder of this module's own, removed at exit
 import atexit
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -84,3 +85,8 @@ def _folder():
     folder = Path(tempfile.mkdtemp(prefix="micrograd-checked-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def concepts(output):
+    """The concept ids of the ✗ blocks of a report, in order."""
+    return re.findall(r"^  ✗ \[([^\]]+)\]", output, re.M)
