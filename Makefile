@@ -15,7 +15,7 @@ TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 FAST   := -m "not site and not browser"
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system serve site test test-fast test-page lint format format-all bench audit clean
+.PHONY: setup system serve site test test-fast test-page lint format bench audit clean
 
 system:
 	@bash scripts/system-deps.sh graphviz node
@@ -50,8 +50,7 @@ site: system $(DOCS_STAMP) $(NODE_STAMP)
 
 BIOME := node_modules/.bin/biome
 
-# Python: ruff. The browser code and JSON: Biome (biome.jsonc), which leaves unformatted the
-# files its "overrides" list until they are formatted.
+# Python: ruff. The browser code and JSON: Biome (biome.jsonc).
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -61,10 +60,6 @@ lint: setup
 format: setup
 	$(VENV)/bin/ruff format .
 	$(BIOME) format --write .
-
-# The same, with the files biome.jsonc still leaves alone; then remove its "overrides".
-format-all: format
-	$(BIOME) format --write --javascript-formatter-enabled=true .
 
 # The whole truth: the fast lane in parallel, then the tests of the built site in Chromium.
 test: lint

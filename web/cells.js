@@ -30,9 +30,7 @@ class Cell {
     const n = this.number;
     this.runButton = button("Run", `Run cell ${n}`, () => this.run());
     this.editButton = button("Edit", `Edit cell ${n}`, () => this.edit());
-    this.resetButton = button("Reset", `Reset cell ${n} to the page's code`, () =>
-      this.reset(),
-    );
+    this.resetButton = button("Reset", `Reset cell ${n} to the page's code`, () => this.reset());
     this.stopButton = button("Stop", `Stop cell ${n}: restarts Python`, () =>
       this.course.session.stop(),
     );

@@ -118,7 +118,8 @@ function watchdog(seconds, cases, stop) {
 function stopped(error) {
   if (error instanceof PythonError) throw new Error(`the checker itself failed: ${error.message}`);
   const message = String(error?.message ?? error);
-  if (/recursion went deeper|Maximum call stack size exceeded/.test(message)) return { end: "stack" };
+  if (/recursion went deeper|Maximum call stack size exceeded/.test(message))
+    return { end: "stack" };
   const exit = message.match(/exit\((-?\d+)\)/);
   return { end: "ended", returncode: exit ? Number(exit[1]) : undefined };
 }

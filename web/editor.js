@@ -29,7 +29,10 @@ const highlight = HighlightStyle.define([
   { tag: [tags.string, tags.special(tags.string)], ...colour("string") },
   { tag: [tags.number, tags.bool, tags.null], ...colour("number") },
   { tag: tags.comment, ...colour("comment"), fontStyle: "italic" },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], ...colour("function") },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    ...colour("function"),
+  },
   { tag: [tags.className, tags.definition(tags.className)], ...colour("constant") },
   { tag: [tags.operator, tags.compareOperator, tags.arithmeticOperator], ...colour("operator") },
   { tag: [tags.punctuation, tags.paren, tags.bracket], ...colour("punctuation") },
@@ -119,7 +122,10 @@ export function createEditor(parent, { doc, label, onRun, onChange, wrap = false
     markLine: (line) => view.dispatch({ effects: setMark.of(line) }),
     goTo: (line) => {
       const at = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines)).from;
-      view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: "center" }) });
+      view.dispatch({
+        selection: { anchor: at },
+        effects: EditorView.scrollIntoView(at, { y: "center" }),
+      });
     },
     destroy: () => view.destroy(),
   };

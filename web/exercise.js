@@ -128,7 +128,9 @@ class Exercise {
     const text = this.source();
     if (await this.openEditor()) {
       this.following = true;
-      this.editor.value = on ? (memory.recall(this.name) ?? "") : (memory.code(this.name) ?? this.starter);
+      this.editor.value = on
+        ? (memory.recall(this.name) ?? "")
+        : (memory.code(this.name) ?? this.starter);
       this.following = false;
       this.editor.markLine(null);
     } else this.starterBox.querySelector("code").textContent = text;
@@ -190,9 +192,13 @@ class Exercise {
     const { name } = this;
     if (key === null) {
       this.base = memory.code(name);
-      this.status.textContent = "What this browser kept for the course was just erased, in another tab.";
+      this.status.textContent =
+        "What this browser kept for the course was just erased, in another tab.";
     } else if (key === `code/${name}` && memory.code(name) !== null && !this.fromMemory) {
-      this.take(memory.code(name), "Your code was changed in another tab: this editor now shows it.");
+      this.take(
+        memory.code(name),
+        "Your code was changed in another tab: this editor now shows it.",
+      );
     } else if (key === `check/${name}`) {
       this.showLast();
     } else if (key === `hints/${name}`) {
@@ -202,7 +208,12 @@ class Exercise {
 
   /** Under the toolbar: what the browser could not keep, said plainly. */
   showKept() {
-    const mine = new Set([`code/${this.name}`, `check/${this.name}`, `hints/${this.name}`, "history"]);
+    const mine = new Set([
+      `code/${this.name}`,
+      `check/${this.name}`,
+      `hints/${this.name}`,
+      "history",
+    ]);
     const aside = memory.setAsideList().filter(({ key }) => mine.has(key));
     const text = [memory.trouble(), ...aside.map(({ said }) => said)].filter(Boolean).join(" ");
     if (this.kept.textContent !== text) this.kept.textContent = text;
@@ -314,7 +325,9 @@ class Exercise {
     const level = memory.hintLevel(this.name, problem.concept);
     const n = problem.hints.length;
     for (let k = 2; k <= Math.min(level, n); k++) {
-      this.hints.append(element("p", "mg-hint", `Hint ${k}/${n} [${problem.concept}]: ${problem.hints[k - 1]}`));
+      this.hints.append(
+        element("p", "mg-hint", `Hint ${k}/${n} [${problem.concept}]: ${problem.hints[k - 1]}`),
+      );
     }
   }
 
@@ -329,7 +342,8 @@ class Exercise {
     }
     this.editor.value = this.starter;
     this.editor.markLine(null);
-    this.status.textContent = "Back to the starter. Undo (Ctrl+Z, ⌘Z in the editor) brings your code back.";
+    this.status.textContent =
+      "Back to the starter. Undo (Ctrl+Z, ⌘Z in the editor) brings your code back.";
   }
 
   download() {

@@ -92,7 +92,7 @@ class Files {
       throw this.failed(file, "the connection failed");
     }
     if (!response.ok) throw this.failed(file, `${response.status} ${response.statusText}`.trim());
-    if (!response.body) return this.arrived(file), response;
+    if (!response.body) return (this.arrived(file), response);
     // The body is counted on a copy: WebAssembly compiled from the response the browser
     // fetched itself is kept in the HTTP cache, which makes a warm start fast.
     this.count(file, response.clone().body.getReader());

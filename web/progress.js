@@ -28,7 +28,11 @@ function exerciseState(name) {
 }
 
 function exercisesTable(exercises) {
-  const rows = exercises.map(({ name, about, page }) => [link(name, page), about, exerciseState(name)]);
+  const rows = exercises.map(({ name, about, page }) => [
+    link(name, page),
+    about,
+    exerciseState(name),
+  ]);
   return table(["Exercise", "What you write", "Where you are"], rows);
 }
 
@@ -39,18 +43,25 @@ function selfCheckState({ page, questions }, answers) {
   const given = questions.filter((q) => last.has(q));
   if (!given.length) return "Not taken yet";
   const right = given.filter((q) => last.get(q).right).length;
-  const date = given.map((q) => last.get(q).date).sort().at(-1);
+  const date = given
+    .map((q) => last.get(q).date)
+    .sort()
+    .at(-1);
   const again = questions.flatMap((q, i) => (last.get(q)?.right ? [] : [i + 1]));
   const said = `${right} of ${questions.length} right, last on ${date}`;
   if (!again.length) return `${said}.`;
   const which = again.length === 1 ? "question" : "questions";
-  const list = again.length === 1 ? again[0] : `${again.slice(0, -1).join(", ")} and ${again.at(-1)}`;
+  const list =
+    again.length === 1 ? again[0] : `${again.slice(0, -1).join(", ")} and ${again.at(-1)}`;
   return `${said}; look again at ${which} ${list}.`;
 }
 
 function selfChecksTable(selfChecks) {
   const answers = memory.answers();
-  const rows = selfChecks.map((quiz) => [link(quiz.title, quiz.link), selfCheckState(quiz, answers)]);
+  const rows = selfChecks.map((quiz) => [
+    link(quiz.title, quiz.link),
+    selfCheckState(quiz, answers),
+  ]);
   return table(["Self-check", "Your last answers"], rows);
 }
 
@@ -59,7 +70,9 @@ function ownWordsTable(questions) {
   const kept = memory.words();
   const rows = questions.map(({ lesson, question, link: where }) => {
     const entry = kept[lesson];
-    const state = entry ? `${entry.covered.length} of ${entry.of} key points, on ${entry.date}` : "Not written yet";
+    const state = entry
+      ? `${entry.covered.length} of ${entry.of} key points, on ${entry.date}`
+      : "Not written yet";
     return [link(question, where), state];
   });
   return table(["In your own words", "Your answer"], rows);

@@ -48,7 +48,11 @@ export function promptDialog(parent, file) {
   });
   const bar = document.createElement("div");
   bar.className = "mg-toolbar";
-  bar.append(copyButton, button("Close", null, () => dialog.close()), status);
+  bar.append(
+    copyButton,
+    button("Close", null, () => dialog.close()),
+    status,
+  );
   dialog.append(title, about, box, bar);
   parent.append(dialog);
 

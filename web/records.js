@@ -51,7 +51,12 @@ const RECORDS = {
   hints: { valid: mapOf(isLevel) },
   history: { entry: fields({ concept: isText, exercise: isText, date: isText }) },
   "self-checks": {
-    entry: fields({ question: isText, page: isText, right: (v) => typeof v === "boolean", date: isText }),
+    entry: fields({
+      question: isText,
+      page: isText,
+      right: (v) => typeof v === "boolean",
+      date: isText,
+    }),
   },
   opened: { valid: mapOf(isText) },
   reviews: {
@@ -67,7 +72,14 @@ const RECORDS = {
     ),
   },
   words: {
-    valid: mapOf(fields({ text: isText, covered: listOf(Number.isInteger), of: Number.isInteger, date: isText })),
+    valid: mapOf(
+      fields({
+        text: isText,
+        covered: listOf(Number.isInteger),
+        of: Number.isInteger,
+        date: isText,
+      }),
+    ),
   },
   recall: { text: true, valid: isText },
 };
@@ -92,7 +104,8 @@ export function parse(key, text) {
   } catch {
     return { value: null, bad: "not JSON" };
   }
-  if (!record.entry) return record.valid(value) ? { value } : { value: null, bad: "not the course's" };
+  if (!record.entry)
+    return record.valid(value) ? { value } : { value: null, bad: "not the course's" };
   if (!Array.isArray(value)) return { value: [], bad: "not a list" };
   const good = value.filter(record.entry);
   const dropped = value.length - good.length;
@@ -110,4 +123,3 @@ export function setAsideSentence(key, bad) {
     `course's: they are left out, and a copy of the whole is set aside, as ${copy}.`
   );
 }
-

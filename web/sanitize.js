@@ -10,13 +10,43 @@
 //   element.replaceChildren(fragment);
 
 const ELEMENTS = new Set([
-  "script", "style", "link", "meta", "base", "template", "iframe", "frame", "frameset",
-  "object", "embed", "applet", "portal", "foreignobject", "dialog",
-  "animate", "animatemotion", "animatetransform", "set", "discard",
+  "script",
+  "style",
+  "link",
+  "meta",
+  "base",
+  "template",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "portal",
+  "foreignobject",
+  "dialog",
+  "animate",
+  "animatemotion",
+  "animatetransform",
+  "set",
+  "discard",
 ]); // prettier-ignore
 const URLS = new Set([
-  "href", "xlink:href", "src", "action", "formaction", "data", "poster", "background",
-  "ping", "codebase", "cite", "longdesc", "usemap", "lowsrc", "dynsrc",
+  "href",
+  "xlink:href",
+  "src",
+  "action",
+  "formaction",
+  "data",
+  "poster",
+  "background",
+  "ping",
+  "codebase",
+  "cite",
+  "longdesc",
+  "usemap",
+  "lowsrc",
+  "dynsrc",
 ]); // prettier-ignore
 const ATTRIBUTES = new Set(["srcset", "srcdoc", "autofocus", "popover", "popovertarget"]);
 const PROPERTIES = new Set(["position", "z-index", "behavior", "-moz-binding"]);

@@ -63,7 +63,11 @@ function clear(form, questions) {
 
 /** A predict question: its Run shows once an answer is chosen. */
 function predictFirst(question) {
-  const note = element("p", "self-check__run-note", "Choose your answer first: then Run the code to see.");
+  const note = element(
+    "p",
+    "self-check__run-note",
+    "Choose your answer first: then Run the code to see.",
+  );
   question.querySelector(".self-check__options").before(note);
   question.addEventListener("change", () => (question.dataset.answered = ""));
 }

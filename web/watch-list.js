@@ -26,7 +26,11 @@ export function fillWatchList(aside, history, watch) {
   const list = element("ul");
   list.append(...items.slice(0, shown));
   const intro = element("p", "mg-watch-title", "Watch out");
-  const why = element("p", "", "The checker named these in your earlier work; they can happen here too:");
+  const why = element(
+    "p",
+    "",
+    "The checker named these in your earlier work; they can happen here too:",
+  );
   aside.replaceChildren(intro, why, list);
   if (shown < items.length) {
     const more = element("details", "mg-watch-more");

@@ -7,12 +7,20 @@
   const header = form.closest("header");
   const options = [...form.querySelectorAll("input")];
   const preferred = () =>
-    Math.max(0, options.findIndex((option) => matchMedia(option.dataset.mdColorMedia).matches));
+    Math.max(
+      0,
+      options.findIndex((option) => matchMedia(option.dataset.mdColorMedia).matches),
+    );
   const meta = (name) =>
     document.head.querySelector(`meta[name="${name}"]`) ??
     document.head.appendChild(Object.assign(document.createElement("meta"), { name }));
   const hex = (rgb) =>
-    "#" + rgb.match(/\d+/g).slice(0, 3).map((c) => (+c).toString(16).padStart(2, "0")).join("");
+    "#" +
+    rgb
+      .match(/\d+/g)
+      .slice(0, 3)
+      .map((c) => (+c).toString(16).padStart(2, "0"))
+      .join("");
 
   const afterNextFrame = (then) => requestAnimationFrame(() => requestAnimationFrame(then));
 
