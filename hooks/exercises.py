@@ -157,7 +157,11 @@ def progress(marker, page, files):
         "selfChecks": self_checks(page, files),
         "concepts": {i: _concept(i, page, files) for i in CONCEPTS},
         "ownWords": [
-            {"lesson": lesson, "question": entry["question"], "link": urls.link(lesson, page, files)}
+            {
+                "lesson": lesson,
+                "question": entry["question"],
+                "link": urls.link(lesson, page, files),
+            }
             for lesson, entry in OWN_WORDS.items()
         ],
     }

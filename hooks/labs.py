@@ -13,6 +13,7 @@ Each lab is read once (``notebook``), and its page is made light and runnable:
 """
 
 import hashlib
+import itertools
 import re
 import shutil
 from html import escape
@@ -43,6 +44,9 @@ _CELL_TABINDEX = re.compile(r'(<div class="jp-[^"]*"[^>]*?)\s+tabindex="0"')
 _MERMAID = re.compile(
     r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S
 )  # a dormant loader of a CDN's script
+# nbformat gives each cell a random id, which nbconvert writes: numbered in order instead,
+# so that two builds of a lab are the same bytes.
+_CELL_ID = re.compile(r'(<div class="jp-Cell [^"]*" id=")cell-id=[\w-]+"')
 _LAB_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell jp-Notebook-cell[^"]*" id="')
 
 
@@ -100,6 +104,8 @@ def content(html, page):
         html,
     )
     html = _CELL_TABINDEX.sub(r"\1", html)
+    count = itertools.count(1)
+    html = _CELL_ID.sub(lambda m: f'{m[1]}lab-cell-{next(count)}"', html)
     html = html.replace('class="anchor-link"', 'class="headerlink"')
     return html.replace(
         'alt="No description has been provided for this image"',
@@ -144,4 +150,9 @@ def write_notebook(page, site_dir):
     name = Path(page.file.src_uri).with_suffix(".ipynb").name
     folder = Path(site_dir) / "labs"
     folder.mkdir(parents=True, exist_ok=True)
-    jupytext.write(notebook(page), folder / name)
+    lab = notebook(page)
+    for number, cell in enumerate(
+        lab.cells, 1
+    ):  # not nbformat's random ids: same bytes
+        cell.id = f"lab-cell-{number}"
+    jupytext.write(lab, folder / name)

@@ -127,12 +127,19 @@ def link_styles(output, page):
 
 def write_package_zip(dest):
     """micrograd/ and the page's own modules (web/python/: the cell runner, the
-    playgrounds), as one zip for the page's Python."""
+    playgrounds), as one zip for the page's Python, the same bytes for the same files."""
+    files = [
+        (p, p.relative_to(ROOT)) for p in sorted((ROOT / "micrograd").rglob("*.py"))
+    ]
+    files += [
+        (p, p.relative_to(WEB / "python"))
+        for p in sorted((WEB / "python").rglob("*.py"))
+    ]
     with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted((ROOT / "micrograd").rglob("*.py")):
-            zf.write(path, path.relative_to(ROOT).as_posix())
-        for path in sorted((WEB / "python").rglob("*.py")):
-            zf.write(path, path.relative_to(WEB / "python").as_posix())
+        for path, name in files:  # one date for all: two builds give the same bytes
+            info = zipfile.ZipInfo(name.as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            zf.writestr(info, path.read_bytes())
 
 
 def write_assets(config):

@@ -9,6 +9,7 @@ again. All under CPython, without building the site.
 
 import json
 import logging
+import os
 import random
 import re
 import sys
@@ -783,3 +784,29 @@ MD_BUILD = markdown.Markdown(
         }
     },
 )
+
+
+def test_a_labs_cells_are_numbered_not_given_random_ids():
+    cell = '<div class="jp-Cell jp-CodeCell jp-Notebook-cell" id="cell-id={}">x</div>'
+    built = [
+        labs.content(
+            '<div class="jupyter-wrapper">' + cell.format(a) + cell.format(b), None
+        )
+        for a, b in (("dd1283ca", "779c3e33"), ("4b9a2369", "fdfefc3c"))
+    ]
+    assert built[0] == built[1]
+    assert 'id="lab-cell-1"' in built[0] and 'id="lab-cell-2"' in built[0]
+
+
+def test_the_pages_python_is_the_same_bytes_whenever_it_is_built(tmp_path):
+    engine = runtime.ROOT / "micrograd" / "engine.py"
+    kept = engine.stat()
+    runtime.write_package_zip(tmp_path / "first.zip")
+    try:
+        os.utime(engine, (kept.st_atime, kept.st_mtime + 86_400))  # edited a day later
+        runtime.write_package_zip(tmp_path / "second.zip")
+    finally:
+        os.utime(engine, (kept.st_atime, kept.st_mtime))
+    assert (tmp_path / "first.zip").read_bytes() == (
+        tmp_path / "second.zip"
+    ).read_bytes()
