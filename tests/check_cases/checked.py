@@ -9,10 +9,17 @@ here, and the checker runs once per file and kind, however many tests look at it
 
 Both check the file as ``<exercise>.py``, so that their reports can be compared. The
 command line keeps its history in a folder of this module's own, removed at exit.
+
+A verdict is kept on disk (``.cache/checked/``, or ``COURSE_CHECKED_CACHE``) under a key
+made of everything it depends on: the file's code, how it was checked, the Python, and
+every file of the package. Another test process, or the next run, reads it instead of
+checking again; a change to the package, or to the file, makes a new key.
 """
 
 import atexit
 import functools
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -52,19 +59,58 @@ def source(exercise, name):
     return mutants.source(exercise, name)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+KEPT = Path(os.environ.get("COURSE_CHECKED_CACHE", ROOT / ".cache" / "checked"))
+
+
+@functools.cache
+def _package():
+    """A digest of every file of the package, and of the Python that runs it."""
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted((ROOT / "micrograd").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _kept(how, exercise, name, compute):
+    """``compute()``, or the verdict kept under the same key by an earlier run."""
+    what = json.dumps([_package(), how, exercise, name, source(exercise, name)])
+    path = KEPT / f"{hashlib.sha256(what.encode()).hexdigest()[:32]}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    text = json.dumps(compute())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)  # whole or not at all, for the other test processes
+    return json.loads(text)  # as a later run reads it
+
+
 @functools.cache
 def page(exercise, name):
     """``check_source``'s result on the file: {"exit", "concepts", "report", ...}."""
-    return check_source(exercise, source(exercise, name), filename=f"{exercise}.py")
+
+    def check():
+        return check_source(exercise, source(exercise, name), filename=f"{exercise}.py")
+
+    return _kept("page", exercise, name, check)
 
 
 @functools.cache
 def command_line(exercise, name, *args):
     """(exit status, output) of the command line on the file, with ``args``."""
-    path = _folder() / "files" / name / f"{exercise}.py"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(source(exercise, name), encoding="utf-8")
-    return run_cli(exercise, path, *args, env={"XDG_DATA_HOME": str(_folder() / "data")})
+
+    def run():
+        path = _folder() / "files" / name / f"{exercise}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source(exercise, name), encoding="utf-8")
+        env = {"XDG_DATA_HOME": str(_folder() / "data")}
+        return run_cli(exercise, path, *args, env=env)
+
+    return tuple(_kept(["command line", *args], exercise, name, run))
 
 
 def run_cli(exercise, path, *args, env=None):
