@@ -1,6 +1,6 @@
 // When to review what: pure logic, the clock passed in (times are milliseconds since 1970,
 // as Date.now() gives them). A topic is what a review asks about again: a passed build-it
-// exercise, a module's self-check, an own-words answer. Its card is
+// exercise or diagnosis challenge, a module's self-check, an own-words answer. Its card is
 // {title, module, step, due, last, item}:
 //
 //   step   how many reviews in a row were right (0: none yet)
