@@ -447,11 +447,13 @@ def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
         expect(button).to_be_enabled(timeout=120_000)
         return status.inner_text()
 
+    assert box.get_by_label("From memory").count() == 0  # a broken run, not a build
     choice.get_by_role("radio", name="lr-too-low").check()
     expect(editor).to_contain_text('CAUSE = "lr-too-low"')
     assert check().startswith("1 mistake found")
     expect(report).to_contain_text("[diagnosis]")
     expect(report).to_contain_text("You named lr-too-low")
+    expect(report).to_contain_text("Now look at this run's update panel")  # its pointer
     expect(report).not_to_contain_text("lr-too-high")  # the answer is never given
 
     choice.get_by_role("radio", name="lr-too-high").check()

@@ -73,7 +73,9 @@ class Exercise {
     this.status.setAttribute("role", "status");
     const bar = element("div", "mg-toolbar mg-exercise-bar");
     bar.append(this.checkButton, this.hintButton, reset, download, this.tutorButton);
-    bar.append(this.memoryToggle(), this.status);
+    // A diagnosis challenge starts from its broken run: there is nothing to write from memory.
+    if (!this.data.causes) bar.append(this.memoryToggle());
+    bar.append(this.status);
     this.kept = element("p", "mg-kept");
     this.kept.setAttribute("role", "status");
     this.report = element("pre", "mg-report");
