@@ -58,9 +58,19 @@ def browser():
 
 @pytest.fixture
 def browser_context(browser):
-    """A fresh browser context; ``context.outside`` lists the refused outside requests."""
+    """A fresh browser context (nothing kept); ``context.outside`` lists the outside
+    requests it refused, and any one of them fails the test."""
     context = browser.new_context()
     context.outside = []
     refuse_outside(context, context.outside)
-    yield context
-    context.close()
+    try:
+        yield context
+        assert not context.outside, context.outside
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def context(browser_context):
+    """``browser_context``, by the name the page features' tests give it."""
+    return browser_context

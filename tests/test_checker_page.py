@@ -145,16 +145,6 @@ def tab(browser, pages_site):
     context.close()
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    context.outside = []
-    refuse_outside(context, context.outside)
-    yield context
-    assert not context.outside, context.outside
-    context.close()
-
-
 def test_a_patching_file_neither_passes_nor_changes_the_next_check(tab, tmp_path):
     got = check(tab, "neuron", PATCHING)
     want = command_line("neuron", PATCHING, tmp_path)

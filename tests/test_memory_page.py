@@ -31,17 +31,6 @@ FULL = "This browser's storage for this site is full"
 OFF = "This browser keeps nothing for this site"
 
 
-@pytest.fixture
-def context(browser):
-    """A fresh browser (nothing kept), with every outside request refused."""
-    context = browser.new_context()
-    context.outside = []
-    refuse_outside(context, context.outside)
-    yield context
-    assert not context.outside, context.outside
-    context.close()
-
-
 def kept(page):
     """Everything of the course's in this browser's storage: {key without prefix: text}."""
     return page.evaluate(

@@ -49,16 +49,6 @@ PASSED = {
 }
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    context.outside = []
-    refuse_outside(context, context.outside)
-    yield context
-    assert not context.outside, context.outside
-    context.close()
-
-
 def tab(context, url, records=None, at=MONDAY):
     """A tab whose clock starts at ``at`` (seconds), on ``url``, with ``records`` kept."""
     page = context.new_page()
