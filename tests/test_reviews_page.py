@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from micrograd.check.reviews import BANK
 from tests.browser import refuse_outside
 from tests.readable import (
     AXE,
@@ -36,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PREFIX = "micrograd-course/v1/"
 DAY = 24 * 60 * 60 * 1000
 HOME, PROGRESS = "/", "/exercises/progress/"
+# The value topic's items, in the order a review asks them (web/schedule.js, pick).
+VALUE_ITEMS = [item["id"] for item in BANK["exercise/value"]["items"]]
 VALUE_PAGE = "/02-value/wrapping-scalars/"
 CORRECT = (ROOT / "tests" / "check_cases" / "value" / "correct.py").read_text()
 MONDAY = time.mktime((2026, 1, 5, 9, 0, 0, 0, 0, -1))  # 9:00, in this machine's zone
@@ -195,14 +198,7 @@ def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site
     ],
 )
 def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, right):
-    order = [
-        "value-backward",
-        "value-reuse",
-        "value-mul",
-        "value-tanh",
-        "value-add-bug",
-    ]
-    before = order[order.index(item) - 1]
+    before = VALUE_ITEMS[VALUE_ITEMS.index(item) - 1]
     card = {
         "title": "Your Value class: backward() and the local derivatives",
         "module": "02-value",
@@ -383,20 +379,13 @@ def test_an_open_review_passes_axe_and_fits_320_pixels(
     context.outside = []
     refuse_outside(context, context.outside)
     context.add_init_script(path=str(AXE))
-    order = [
-        "value-backward",
-        "value-reuse",
-        "value-mul",
-        "value-tanh",
-        "value-add-bug",
-    ]
     card = {
         "title": "Your Value class: backward() and the local derivatives",
         "module": "02-value",
         "step": 0,
         "due": 0,
         "last": 0,
-        "item": order[order.index(kind) - 1],
+        "item": VALUE_ITEMS[VALUE_ITEMS.index(kind) - 1],
     }
     page = tab(
         context, pages_site + HOME, {**PASSED, "reviews": {"exercise/value": card}}
