@@ -13,6 +13,8 @@ NODE_STAMP := node_modules/.installed
 # that reaches only the package registries skips after one quick try.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 FAST   := -m "not site and not browser"
+# One worker per core (at most 4 browsers), each taking the next test as it is free.
+WORKERS := -n auto --maxprocesses 4 --dist worksteal
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup system serve site test test-fast test-page lint format bench audit clean
@@ -61,17 +63,18 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(BIOME) format --write .
 
-# The whole truth: the fast lane in parallel, then the tests of the built site in Chromium.
+# The whole truth: the fast lane, then the tests of the built site in Chromium (built once,
+# shared by the workers: tests/conftest.py).
 test: lint
 	@bash scripts/system-deps.sh chromium
 	@status=0; \
-	  $(PY) -m pytest $(FAST) -n auto -q || status=1; \
-	  $(PY) -m pytest -m "site or browser" || status=1; \
+	  $(PY) -m pytest $(FAST) $(WORKERS) -q || status=1; \
+	  $(PY) -m pytest -m "site or browser" $(WORKERS) || status=1; \
 	  exit $$status
 
 # Everything that needs neither a browser nor a site build (tests/lanes.py).
 test-fast: setup
-	$(PY) -m pytest $(FAST) -n auto -q
+	$(PY) -m pytest $(FAST) $(WORKERS) -q
 
 # One page's tests: make test-page PAGE=docs/02-value/backpropagation.md
 test-page: setup

@@ -1,21 +1,31 @@
 """Fixtures of the tests that need the built site or a browser; using one puts a test in
 its lane (tests/lanes.py)."""
 
+import os
+
 import pytest
 
 from scripts.pages_server import PagesServer
 from tests import lanes
 from tests.browser import CHROMIUM_ARGS, chromium_path, refuse_outside
-from tests.site_build import build_site
+from tests.site_build import build_site, made_once
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The site, built with ``mkdocs build --strict`` (the build fails the test on any warning)."""
-    dest = tmp_path_factory.mktemp("site")
-    seconds, _ = build_site(dest)
-    print(f"\nsite built in {seconds:.1f} s")
-    return dest
+    """The site, built with ``mkdocs build --strict`` (the build fails the test on any warning).
+
+    Built once per test run: with ``-n`` (pytest-xdist), the first worker to need it builds
+    it in the run's folder and the others wait for it, then read it."""
+    folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = folder.parent  # the run's folder, above each worker's own
+
+    def build(dest):
+        seconds, _ = build_site(dest)
+        print(f"\nsite built in {seconds:.1f} s")
+
+    return made_once(folder / "site", build)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Build the site once per test run (shared by the build and browser tests)."""
 
+import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -29,3 +31,17 @@ def build_site(dest):
             f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
         )
     return seconds, proc.stderr
+
+
+def made_once(path, make):
+    """``path``, made by ``make(path)`` for the first caller only: later callers, in this
+    process or another (pytest-xdist's workers), wait for it and then read it. A ``make``
+    that raised leaves nothing behind, and the next caller tries again."""
+    done = path.with_name(path.name + ".done")
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file closes
+        if not done.is_file():
+            shutil.rmtree(path, ignore_errors=True)  # a make that failed half-way
+            make(path)
+            done.touch()
+    return path

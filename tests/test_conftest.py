@@ -127,6 +127,47 @@ def _collect(*args):
     return proc.returncode, proc.stdout + proc.stderr
 
 
+# Two workers ask for the site at once; each says whether it made it.
+ASK_FOR_SITE = """
+import sys, time
+from pathlib import Path
+from tests.site_build import made_once
+def make(path):
+    path.mkdir()
+    time.sleep(1)  # long enough for the other worker to ask meanwhile
+    print("made")
+made_once(Path(sys.argv[1]), make)
+"""
+
+
+def test_the_site_is_made_once_however_many_workers_ask_for_it(tmp_path):
+    from tests.site_build import made_once
+
+    site = tmp_path / "site"
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", ASK_FOR_SITE, str(site)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = [worker.communicate(timeout=60)[0] for worker in workers]
+    assert sorted(said) == ["", "made\n"]
+    assert site.is_dir()
+
+    def fail(path):
+        path.mkdir()
+        raise RuntimeError("the build failed")
+
+    other = tmp_path / "other"
+    with pytest.raises(RuntimeError):
+        made_once(other, fail)
+    made_once(other, lambda path: (path / "x").mkdir(parents=True))  # tried again
+    assert [p.name for p in other.iterdir()] == ["x"]  # on a clean folder
+
+
 def test_one_pages_tests_are_its_fences_its_rules_and_the_every_page_checks():
     code, out = _collect("--page", "docs/02-value/backpropagation.md")
     tests = [line for line in out.splitlines() if "::" in line]
