@@ -345,8 +345,7 @@ def test_faults_trains_a_little_at_a_time_and_keeps_its_runs(monkeypatch):
         parts = pg.render("faults", {"lr": "0.01"})
         assert parts == {"pending": f"Training in the page: step {step} of 40…"}
     assert "readout" in pg.render("faults", {"lr": "0.01"})
-    run = pg.faults.run("0.01", "1", "none")
-    figure = run.figure
+    figure = pg.faults.run("0.01", "1", "none").panels()
     assert pg.render("faults", {"lr": "0.01"})["figure"] is figure  # drawn once
 
 

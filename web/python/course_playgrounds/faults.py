@@ -12,12 +12,10 @@ import time
 
 from micrograd.data import make_moons
 from micrograd.losses import hinge_loss, l2_penalty
-from micrograd.monitor import Monitor
 from micrograd.nn import MLP
-from micrograd.plot import html
 
 from .controls import Choice
-from .show import data
+from .show import WatchedRun, data
 
 NAME = "faults"
 TITLE = "Break it: a run that will not train"
@@ -49,24 +47,19 @@ CONTROLS = (
 )
 
 
-class Run:
-    """One training run of the lesson's loop, with its settings, watched by a Monitor."""
+class Run(WatchedRun):
+    """One training run of the lesson's loop, with its settings."""
 
     def __init__(self, lr, scale, fault):
         self.lr, self.fault = float(lr), fault
         self.X, self.y = make_moons(30, noise=0.1, seed=0)
-        self.model = MLP(2, [8, 8, 1], seed=0)
-        for p in self.model.parameters():
+        model = MLP(2, [8, 8, 1], seed=0)
+        for p in model.parameters():
             p.data *= float(scale)
         if fault == "biases":
-            for neuron in self.model.layers[0].neurons:
+            for neuron in model.layers[0].neurons:
                 neuron.b.data = -4.0
-        self.monitor = Monitor(self.model)
-        self.figure = None  # drawn once the run is done
-
-    @property
-    def done(self):
-        return len(self.monitor.history) == STEPS
+        super().__init__(model, STEPS)
 
     def advance(self):
         """One step of the lesson's loop, with the fault planted in it."""
@@ -125,6 +118,4 @@ def view(lr, scale, fault):
         if not r.done and time.perf_counter() - began > TIME_BOX:
             step = len(r.monitor.history)
             return {"pending": f"Training in the page: step {step} of {STEPS}…"}
-    if r.figure is None:
-        r.figure = html(r.monitor.plot(), alt=r.monitor.describe())
-    return {"readout": _readout(r), "figure": r.figure}
+    return {"readout": _readout(r), "figure": r.panels()}

@@ -8,7 +8,8 @@ both against what the package computes under CPython.
 import math
 from html import escape
 
-from micrograd.plot import FONT, Frame, Plot
+from micrograd.monitor import Monitor
+from micrograd.plot import FONT, Frame, Plot, html
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -79,3 +80,23 @@ def number_points(markup, plot, points, gap=16):
     group = f'<g class="mg-pg-numbers" fill="currentColor">{"".join(labels)}</g>'
     at = markup.index("</svg>")
     return markup[:at] + group + markup[at:]
+
+
+class WatchedRun:
+    """A training run watched by ``micrograd.monitor``: a playground's own loop, one step
+    per ``advance`` (a subclass's), until ``steps`` are recorded. Its four panels are drawn
+    once, the first time they are asked for."""
+
+    def __init__(self, model, steps):
+        self.model, self.steps = model, steps
+        self.monitor = Monitor(model)
+        self._panels = None
+
+    @property
+    def done(self):
+        return len(self.monitor.history) == self.steps
+
+    def panels(self):
+        if self._panels is None:
+            self._panels = html(self.monitor.plot(), alt=self.monitor.describe())
+        return self._panels

@@ -13,12 +13,10 @@ import time
 
 from micrograd.data import make_circles
 from micrograd.losses import hinge_loss
-from micrograd.monitor import Monitor
 from micrograd.nn import MLP
-from micrograd.plot import html
 
 from .controls import Choice
-from .show import data, table
+from .show import WatchedRun, data, table
 
 NAME = "sweep"
 TITLE = "The learning-rate sweep, in the page"
@@ -31,19 +29,13 @@ CONTROLS = (
 )
 
 
-class Run:
-    """``capstone.py``'s run at one learning rate, watched by a Monitor."""
+class Run(WatchedRun):
+    """``capstone.py``'s run at one learning rate."""
 
     def __init__(self, lr):
         self.lr = float(lr)
         self.X, self.y = make_circles(60, noise=0.05, seed=1)
-        self.model = MLP(2, [8, 8, 1], seed=0)
-        self.monitor = Monitor(self.model)
-        self.figure = None  # drawn once the run is done
-
-    @property
-    def done(self):
-        return len(self.monitor.history) == STEPS
+        super().__init__(MLP(2, [8, 8, 1], seed=0), STEPS)
 
     def advance(self):
         """One step of the final project's training loop."""
@@ -101,8 +93,6 @@ def view(lr):
     if pending:
         return {"pending": pending}
     run = _runs[lr]
-    if run.figure is None:
-        run.figure = html(run.monitor.plot(), alt=run.monitor.describe())
     found = run.monitor.diagnose()
     said = "; ".join(f.message for f in found) or "nothing wrong"
     readout = (
@@ -122,6 +112,6 @@ def view(lr):
     caption = f"The sweep: five runs of {STEPS} steps, one per learning rate"
     return {
         "readout": readout,
-        "figure": run.figure,
+        "figure": run.panels(),
         "table": table(caption, headers, rows),
     }
