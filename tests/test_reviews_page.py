@@ -64,6 +64,9 @@ def tab(context, url, records=None, at=MONDAY):
     if records:
         store(page, records)
         reload(page)  # the page sees them (and learns what they passed) now
+        # reviews.js loads after the page is mounted: wait for its cards, made at `at`,
+        # before a test moves the clock on
+        page.evaluate("window.course.reviews.due()")
     return page
 
 
