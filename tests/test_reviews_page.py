@@ -188,6 +188,27 @@ def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site
     assert not page.errors, page.errors
 
 
+def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
+    context, pages_site
+):
+    from_memory = {
+        "code/value": "# my own notes, no backward here\n",  # the page's other file
+        "recall/value": CORRECT,
+        "check/value": {**PASSED["check/value"], "memory": "2026-01-05"},
+    }
+    page = tab(context, pages_site + HOME, from_memory)
+    later(page, 1.01)
+    reload(page)
+    box = review(page)
+    expect(box).to_contain_text("Rebuild backward()")
+    editor = box.locator(".cm-content")
+    expect(editor).to_contain_text("raise NotImplementedError")
+    text = editor.inner_text()  # the lines in sight: the editor shows the hole
+    assert "def __neg__" in text and "build_topo" not in text  # CORRECT, emptied
+    assert "my own notes" not in text
+    assert not page.errors, page.errors
+
+
 @pytest.mark.parametrize(
     "item, answer, right",
     [

@@ -36,11 +36,17 @@ export function emptied(source, name) {
   return [...lines.slice(0, end), ...hole, ...lines.slice(last)].join("\n");
 }
 
+/** The reader's own code of `exercise` with the function `name` in it: what they wrote in
+ * the page, or else what they wrote from memory (null when neither has it). */
+function ownCode(exercise, name) {
+  const written = [memory.code(exercise), memory.recall(exercise)];
+  return written.find((code) => code && emptied(code, name)) ?? null;
+}
+
 /** Can `item` be asked here? A rebuild needs the reader's passed code of its exercise. */
 export function usable(item) {
   if (item.kind !== "rebuild") return true;
-  const code = memory.code(item.exercise);
-  return Boolean(memory.lastCheck(item.exercise)?.passed && code && emptied(code, item.function));
+  return Boolean(memory.lastCheck(item.exercise)?.passed && ownCode(item.exercise, item.function));
 }
 
 function verdict(box, correct, said) {
@@ -132,7 +138,7 @@ const KINDS = {
     box.append(group, check);
   },
   async rebuild(box, item, done, course) {
-    const source = emptied(memory.code(item.exercise), item.function);
+    const source = emptied(ownCode(item.exercise, item.function), item.function);
     const plain = code(source);
     const status = element("p", "mg-status");
     status.setAttribute("role", "status");
