@@ -159,15 +159,22 @@ def review(page, title="Your Value class"):
     return page.locator(".mg-review-box")
 
 
-def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site):
-    page = tab(context, pages_site + HOME, PASSED)
+def rebuild_a_day_later(context, pages_site, records):
+    """The start page a day after ``records`` were kept, with the value topic's first
+    review open: rebuild backward(). (page, the review's box, its editor)"""
+    page = tab(context, pages_site + HOME, records)
     later(page, 1.01)
     reload(page)
     box = review(page)
     expect(box).to_contain_text("Rebuild backward()")
     editor = box.locator(".cm-content")
     expect(editor).to_contain_text("raise NotImplementedError")
-    assert "build_topo" not in editor.inner_text()
+    assert "build_topo" not in editor.inner_text()  # the reader's backward, emptied
+    return page, box, editor
+
+
+def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site):
+    page, box, editor = rebuild_a_day_later(context, pages_site, PASSED)
     editor.click()
     editor.press("Control+a")
     page.keyboard.insert_text(CORRECT)  # rebuilt
@@ -196,16 +203,9 @@ def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
         "recall/value": CORRECT,
         "check/value": {**PASSED["check/value"], "memory": "2026-01-05"},
     }
-    page = tab(context, pages_site + HOME, from_memory)
-    later(page, 1.01)
-    reload(page)
-    box = review(page)
-    expect(box).to_contain_text("Rebuild backward()")
-    editor = box.locator(".cm-content")
-    expect(editor).to_contain_text("raise NotImplementedError")
+    page, _, editor = rebuild_a_day_later(context, pages_site, from_memory)
     text = editor.inner_text()  # the lines in sight: the editor shows the hole
-    assert "def __neg__" in text and "build_topo" not in text  # CORRECT, emptied
-    assert "my own notes" not in text
+    assert "def __neg__" in text and "my own notes" not in text  # CORRECT's
     assert not page.errors, page.errors
 
 
