@@ -169,6 +169,7 @@ def rebuild_a_day_later(context, pages_site, records):
     expect(box).to_contain_text("Rebuild backward()")
     editor = box.locator(".cm-content")
     expect(editor).to_contain_text("raise NotImplementedError")
+    expect(box.locator(".mg-review-code")).to_be_hidden()  # the editor took its place
     assert "build_topo" not in editor.inner_text()  # the reader's backward, emptied
     return page, box, editor
 
