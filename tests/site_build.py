@@ -35,8 +35,8 @@ def build_site(dest):
 
 def made_once(path, make):
     """``path``, made by ``make(path)`` for the first caller only: later callers, in this
-    process or another (pytest-xdist's workers), wait for it and then read it. A ``make``
-    that raised leaves nothing behind, and the next caller tries again."""
+    process or another (pytest-xdist's workers), wait for it and then read it. After a
+    ``make`` that raised, the next caller empties ``path`` and tries again."""
     done = path.with_name(path.name + ".done")
     with open(path.with_name(path.name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file closes
