@@ -130,18 +130,23 @@ def problems_with(record, scheme):
     return found
 
 
-def accessibility_problems(cdp, visible):
+def accessibility_problems(cdp, kinds):
     """What Chromium's accessibility tree says is wrong: each figure must hold exactly one
     image, with a name and a description; a graph's scrolling box must be focusable and
-    named."""
-    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-    ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": FIGURES})
+    named. `kinds` says, for each figure in the page, "graph", "plot" or None (hidden).
+
+    Each figure is reached by a handle on its element, not by the DOM domain's node ids:
+    those hold only until Chromium next reports the document updated, and a check that held
+    one across such a report failed with "Could not find node with given id"."""
     found = []
-    for i, (node_id, shown) in enumerate(zip(ids["nodeIds"], visible, strict=True)):
-        if not shown:
+    for i, kind in enumerate(kinds):
+        if kind is None:
             continue
-        backend = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
-        query = {"backendNodeId": backend["backendNodeId"]}
+        figure = cdp.send(
+            "Runtime.evaluate",
+            {"expression": f"document.querySelectorAll({FIGURES!r})[{i}]"},
+        )["result"]
+        query = {"objectId": figure["objectId"]}
         images = [
             _ax(n)
             for n in cdp.send("Accessibility.queryAXTree", {**query, "role": "image"})[
@@ -163,10 +168,7 @@ def accessibility_problems(cdp, visible):
                     f"{what}: an image named {image['name']!r} described "
                     f"{image['description'][:40]!r}"
                 )
-        if (
-            "mg-graph"
-            in backend["attributes"][backend["attributes"].index("class") + 1]
-        ):
+        if kind == "graph":
             if not (own["focusable"] and own["name"].strip()):
                 found.append(
                     f"{what}: the graph's box is not a named focus stop: {own}"
@@ -211,15 +213,16 @@ def keyboard_scrolls_a_wide_graph(page):
 def check_page(page, cdp, scheme):
     """Every problem of one page's figures, in words, and how many figures it has."""
     records = page.evaluate(MEASURE)
-    visible = page.locator(FIGURES).evaluate_all(
-        "fs => fs.map(f => f.getBoundingClientRect().width > 0)"
+    kinds = page.locator(FIGURES).evaluate_all(
+        "fs => fs.map(f => f.getBoundingClientRect().width === 0 ? null"
+        " : f.classList.contains('mg-graph') ? 'graph' : 'plot')"
     )
     found = [
         f"figure {i + 1}: {p}"
         for i, r in enumerate(records)
         for p in problems_with(r, scheme)
     ]
-    found += accessibility_problems(cdp, visible)
+    found += accessibility_problems(cdp, kinds)
     if keyboard_scrolls_a_wide_graph(page) is False:
         found.append("a wide graph cannot be scrolled with the keyboard")
     return found, len(records)

@@ -15,11 +15,15 @@ from tests.browser import WAIT, refuse_outside
 
 pytestmark = pytest.mark.browser
 
-# What a reader can use in the page's content, in document order, each as one line.
+# What a reader can use in the page's content, in document order, each as one line. An
+# editor is named by its first line: it draws only the lines near the screen, and how many it
+# has drawn depends on when it last measured, so the rest of its text says nothing.
 USABLE = """() => {
   const selector = "button, input, select, textarea, summary, a.md-button, .cm-editor";
+  const text = (el) => el.classList.contains("cm-editor")
+    ? el.querySelector(".cm-line")?.textContent : el.textContent;
   const name = (el) => (el.getAttribute("aria-label") || el.labels?.[0]?.textContent
-    || el.getAttribute("title") || el.textContent || el.name || "").replace(/\\s+/g, " ").trim();
+    || el.getAttribute("title") || text(el) || el.name || "").replace(/\\s+/g, " ").trim();
   const state = (el) => [el.disabled && "disabled", el.checked && "checked",
     el.getAttribute("aria-disabled") === "true" && "closed"].filter(Boolean).join(" ");
   return [...document.querySelectorAll("article " + selector.split(", ").join(", article "))]
