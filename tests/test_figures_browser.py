@@ -11,6 +11,7 @@ and be one image, named and described, in Chromium's own accessibility tree.
 from html.parser import HTMLParser
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import refuse_outside
 
@@ -191,23 +192,25 @@ def _ax(node):
 def keyboard_scrolls_a_wide_graph(page):
     """Whether Tab reaches a graph wider than the page and the arrow keys scroll it; None
     when the page has no such graph."""
-    wide = (
-        page.locator(".mg-graph")
-        .filter(has=page.locator("svg"))
-        .evaluate_all(
-            "gs => gs.findIndex(g => g.getBoundingClientRect().width > 0"
-            " && g.scrollWidth > g.clientWidth + 1)"
-        )
+    graphs = page.locator(".mg-graph").filter(has=page.locator("svg"))
+    wide = graphs.evaluate_all(
+        "gs => gs.findIndex(g => g.getBoundingClientRect().width > 0"
+        " && g.scrollWidth > g.clientWidth + 1)"
     )
     if wide < 0:
         return None
-    graph = page.locator(".mg-graph").nth(wide)
+    graph = graphs.nth(wide)
     graph.focus()
     focused = graph.evaluate("g => document.activeElement === g")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)  # smooth scrolling
-    return focused and graph.evaluate("g => g.scrollLeft > 0")
+    try:  # the scroll is smooth: on a busy machine it may take a moment to start
+        page.wait_for_function(
+            "g => g.scrollLeft > 0", arg=graph.element_handle(), timeout=5_000
+        )
+    except PlaywrightTimeout:
+        return False
+    return focused
 
 
 def check_page(page, cdp, scheme):
