@@ -13,6 +13,7 @@
   package as a zip (micrograd/ and web/python/) and runtime.json (versions, file sizes).
 """
 
+import functools
 import json
 import logging
 import re
@@ -37,11 +38,27 @@ FEATURE_STYLES = {
     for style in features.STYLES
 }
 WEB, BUILD = ROOT / "web", ROOT / "build"
+
+
+def _review_defines():
+    """The review bank in two parts: every page counts the reviews due, which needs each
+    topic's title and module (web/reviews.js); only a page that asks reviews loads what
+    they ask, each topic's items (web/review-bank.js)."""
+    bank = reviews.page_data()
+    topics = {i: {"title": t["title"], "module": t["module"]} for i, t in bank.items()}
+    items = {i: t["items"] for i, t in bank.items()}
+    compact = functools.partial(json.dumps, separators=(",", ":"))
+    # The items as a string that the page parses: esbuild puts every object it defines in
+    # one chunk, which each page that uses any of them loads; a string stays in the one
+    # module that reads it.
+    return {
+        "MICROGRAD_REVIEW_TOPICS": compact(topics),
+        "MICROGRAD_REVIEW_ITEMS": json.dumps(compact(items)),
+    }
+
+
 # The package's constants that the page's code uses too, written into the bundle.
-DEFINES = {
-    "MICROGRAD_HISTORY_KEEP": history.KEEP,
-    "MICROGRAD_REVIEW_BANK": json.dumps(reviews.page_data(), separators=(",", ":")),
-}
+DEFINES = {"MICROGRAD_HISTORY_KEEP": history.KEEP, **_review_defines()}
 ENTRIES = ["course.js", "worker.js", "course.css", *features.STYLES]
 ASSETS = "assets/course"
 # A warning fails `mkdocs build --strict`.

@@ -137,6 +137,44 @@ def visible_text(page):
     return html.unescape(re.sub(r"<[^>]+>", " ", article))
 
 
+STATIC_IMPORT = re.compile(
+    r"""(?:from|import)\s*"\./(?:chunks/)?(chunk-[\w-]+\.js)\""""
+)
+
+
+def _loaded_with(path):
+    """The text of a script of the bundle and of every chunk it imports, however deep."""
+    chunks = path.parent if path.parent.name == "chunks" else path.parent / "chunks"
+    seen, todo, text = set(), [path], []
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            text.append(path.read_text(encoding="utf-8"))
+            todo += [chunks / name for name in STATIC_IMPORT.findall(text[-1])]
+    return "".join(text)
+
+
+def test_only_the_review_page_loads_what_reviews_ask(built_site):
+    """Every page counts the reviews due from each topic's title alone; the questions,
+    code and answers of the review bank load only with the review list."""
+    from micrograd.check.reviews import page_data
+
+    ids = [item["id"] for topic in page_data().values() for item in topic["items"]]
+    bundle = built_site / "assets" / "course"
+    scripts = [bundle / "course.js"] + sorted(
+        p for p in (bundle / "chunks").glob("*.js") if not p.name.startswith("chunk-")
+    )
+    named = {path.name.rsplit("-", 1)[0]: path for path in scripts}
+    assert {"course.js", "reviews", "review-list"} <= set(named), sorted(named)
+    holding = {
+        name
+        for name, path in named.items()
+        if any(f'"{i}"' in _loaded_with(path) for i in ids)
+    }
+    assert holding == {"review-list"}, holding
+
+
 def test_no_raw_tex_on_any_page(built_site):
     """Math becomes MathML everywhere: a `$` left in the text is TeX that was not (a space
     before the closing `$` makes "$= $" plain text, for one)."""

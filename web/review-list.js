@@ -3,6 +3,7 @@
 // (web/review-task.js), then says when it comes back. It follows changes made in other tabs.
 import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
+import { topic } from "./review-bank.js";
 import { ask, usable } from "./review-task.js";
 import * as reviews from "./reviews.js";
 import { DAY, next as nextDue, pick } from "./schedule.js";
@@ -56,9 +57,8 @@ class ReviewList {
   }
 
   open(review) {
-    const topic = reviews.topic(review.id);
     const card = memory.cards()[review.id];
-    const task = pick(topic.items, card?.item ?? null, usable);
+    const task = pick(topic(review.id).items, card?.item ?? null, usable);
     this.asking = review.id;
     const box = element("section", "mg-review-box");
     box.setAttribute("aria-label", `Review: ${review.title}`);

@@ -5,30 +5,28 @@
 // module's self-check is answered (self-check/<page>), or when the reader's own words at the
 // end of a lesson covered fewer than all of its key points (words/<lesson>). Only topics
 // that the review bank (micrograd/check/reviews.py, written into the bundle by the build)
-// or the own-words questions can ask about are scheduled.
+// or the own-words questions can ask about are scheduled. Every page knows the topics by
+// title and module, to count what is due; what a review asks is web/review-bank.js's.
 //
 //   due(now)                -> [{id, title, module, due, step}], interleaved by module
 //   answer(id, correct, {now, item}) records a review's result
-//   topic(id)               -> {title, module, items} to ask
+//   TOPICS                  {id: {title, module}} of every topic a review can ask about
 import * as memory from "./memory.js";
 import * as schedule from "./schedule.js";
 
-export const BANK = MICROGRAD_REVIEW_BANK;
-
-/** The topic `id` as the page asks it, or null when there is nothing to ask. */
-export const topic = (id) => BANK[id] ?? null;
+export const TOPICS = MICROGRAD_REVIEW_TOPICS;
 
 /** The topics the reader has learned, by what the course keeps: [id]. */
 function learned() {
   const found = [];
-  for (const name of Object.keys(BANK).filter((id) => id.startsWith("exercise/"))) {
+  for (const name of Object.keys(TOPICS).filter((id) => id.startsWith("exercise/"))) {
     if (memory.lastCheck(name.slice("exercise/".length))?.passed) found.push(name);
   }
   for (const answer of memory.answers()) found.push(`self-check/${answer.page}`);
   for (const [lesson, entry] of Object.entries(memory.words())) {
     if (entry.covered.length < entry.of) found.push(`words/${lesson}`);
   }
-  return [...new Set(found)].filter((id) => topic(id));
+  return [...new Set(found)].filter((id) => TOPICS[id]);
 }
 
 /** Give every topic learned a card (first due a day from `now`); kept cards are kept. */
@@ -36,7 +34,7 @@ export function sync(now = Date.now()) {
   const cards = memory.cards();
   const missing = learned().filter((id) => !cards[id]);
   if (!missing.length) return cards;
-  for (const id of missing) cards[id] = schedule.learn(null, topic(id), now);
+  for (const id of missing) cards[id] = schedule.learn(null, TOPICS[id], now);
   memory.saveCards(cards);
   return cards;
 }
