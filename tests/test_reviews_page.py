@@ -154,6 +154,32 @@ def test_the_start_page_lists_whats_due_and_the_nav_counts_it_quietly(
     assert not page.errors, page.errors
 
 
+def test_a_card_for_a_topic_the_course_no_longer_asks_is_never_due(context, pages_site):
+    """A card kept by an older version of the course, for a topic its bank has since
+    lost, is neither counted nor listed; the reader's other reviews go on."""
+    gone = {"title": "A topic no longer asked", "module": "02-value", "step": 0}
+    gone |= {"due": MONDAY * 1000 - DAY, "last": MONDAY * 1000 - 2 * DAY, "item": None}
+    page = tab(
+        context, pages_site + HOME, {**PASSED, "reviews": {"exercise/gone": gone}}
+    )
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "Nothing is due for review now."
+    )
+    expect(page.locator(".mg-review-none")).to_have_text(
+        "The next is due on 2026-01-06."  # the value topic's, a day after it passed
+    )
+    later(page, 1.01)
+    reload(page)
+    assert due(page) == ["exercise/value"]
+    expect(page.locator(".mg-reviews .mg-review-count")).to_have_text(
+        "1 review is due."
+    )
+    expect(page.locator(".md-nav__link .mg-due-count").first).to_have_text("1 due")
+    expect(review(page)).to_contain_text("Rebuild backward()")
+    assert "exercise/gone" in json.loads(kept(page)["reviews"])  # kept, not erased
+    assert not page.errors, page.errors
+
+
 def review(page, title="Your Value class"):
     page.get_by_role("button", name=f"Review: {title}").click()
     return page.locator(".mg-review-box")

@@ -42,7 +42,7 @@ class ReviewList {
   }
 
   emptyNote() {
-    const next = nextDue(memory.cards());
+    const next = nextDue(reviews.cards());
     const said = next
       ? `The next is due on ${new Date(next).toLocaleDateString("sv-SE")}.`
       : "Pass an exercise or answer a self-check: it comes back here for review a day later.";

@@ -8,6 +8,7 @@
 // or the own-words questions can ask about are scheduled. Every page knows the topics by
 // title and module, to count what is due; what a review asks is web/review-bank.js's.
 //
+//   cards(now)              -> {id: card} of the topics this course asks
 //   due(now)                -> [{id, title, module, due, step}], interleaved by module
 //   answer(id, correct, {now, item}) records a review's result
 //   TOPICS                  {id: {title, module}} of every topic a review can ask about
@@ -39,8 +40,13 @@ export function sync(now = Date.now()) {
   return cards;
 }
 
+/** The cards of the topics this course asks: an older version's may be kept for others. */
+export function cards(now = Date.now()) {
+  return Object.fromEntries(Object.entries(sync(now)).filter(([id]) => TOPICS[id]));
+}
+
 export function due(now = Date.now()) {
-  return schedule.due(sync(now), now).map(([id, card]) => ({
+  return schedule.due(cards(now), now).map(([id, card]) => ({
     id,
     title: card.title,
     module: card.module,
