@@ -20,7 +20,7 @@ import pytest
 from micrograd.check import EXERCISES
 from micrograd.check.concepts import SITE
 from tests.check_cases import checked, mutants
-from tests.check_cases.checked import ENDLESS, concepts, run_cli
+from tests.check_cases.checked import ENDLESS, concepts, run_cli, run_main
 from tests.check_cases.leaks import (
     SCAFFOLD,
     STARTERS,
@@ -338,6 +338,26 @@ def test_the_python_api_checks_in_process_where_nothing_can_fork(monkeypatch):
         forked.concepts,
         str(forked),
     )
+
+
+@pytest.mark.parametrize(
+    ("exercise", "name", "args"),
+    [
+        ("value", "plus_assign", ()),
+        ("mystery_leap", "correct", ()),
+        ("value", "plus_assign", ("--json",)),
+        ("value", "plus_assign", ("--hint", "0")),
+    ],
+)
+def test_main_in_this_process_prints_what_the_command_line_prints(
+    exercise, name, args, tmp_path
+):
+    """The suite's verdicts come from main() in the test's process (checked.py)."""
+    path = tmp_path / f"{exercise}.py"
+    path.write_text(checked.source(exercise, name), encoding="utf-8")
+    status, output = run_cli(exercise, path, *args)
+    assert output and status in (0, 1, 2)
+    assert run_main(exercise, path, *args) == (status, output)
 
 
 def test_json_is_the_report_as_data():

@@ -5,7 +5,11 @@ file ``<exercise>/<name>.py`` (``value/correct.py``). Every test that needs a ve
 here, and the checker runs once per file and kind, however many tests look at it:
 
 - :func:`page`: what the page's entry point, ``check_source``, returns;
-- :func:`command_line`: the exit status and output of ``python -m micrograd.check``.
+- :func:`command_line`: the exit status and output of the command line, ``python -m
+  micrograd.check``: its ``main()``, called in this process. It checks the file as the
+  command line always does, in a worker process of its own; what only a new process
+  shows (the exit status, the terminal's encoding, the history across runs) is tested
+  by running ``python -m micrograd.check`` itself (:func:`run_cli`).
 
 Both check the file as ``<exercise>.py``, so that their reports can be compared. The
 command line keeps its history in a folder of this module's own, removed at exit.
@@ -17,8 +21,10 @@ checking again; a change to the package, or to the file, makes a new key.
 """
 
 import atexit
+import contextlib
 import functools
 import hashlib
+import io
 import json
 import os
 import re
@@ -27,8 +33,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from micrograd.check import check_source
+from micrograd.check.__main__ import main
 from tests.check_cases import mutants
 
 CASES = mutants.CASES
@@ -108,9 +116,25 @@ def command_line(exercise, name, *args):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(source(exercise, name), encoding="utf-8")
         env = {"XDG_DATA_HOME": str(_folder() / "data")}
-        return run_cli(exercise, path, *args, env=env)
+        return run_main(exercise, path, *args, env=env)
 
     return tuple(_kept(["command line", *args], exercise, name, run))
+
+
+def run_main(exercise, path, *args, env=None):
+    """The command line's ``main()`` on ``path``, in this process, printing to a UTF-8
+    terminal; return (exit status, output) as :func:`run_cli` does."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
+    with (
+        mock.patch.dict(os.environ, env or {}),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(out),
+    ):
+        try:
+            status = main([exercise, str(path), *args])
+        except SystemExit as error:  # argparse: a wrong option
+            status = error.code
+    return status, out.buffer.getvalue().decode("utf-8")
 
 
 def run_cli(exercise, path, *args, env=None):
