@@ -3,6 +3,8 @@
 - Lanes (tests/lanes.py): each test is marked ``site`` or ``browser`` by the fixtures it
   uses, for ``make test-fast``; ``--page docs/...`` keeps one page's tests.
 - A fence that ran to its end before, with what it reads unchanged, is not run again.
+  A fence the build runs (``exec="on"``) is tested by the build's own first run, and what
+  it printed is kept for the build (hooks/execution.py).
 - Each test starts with the interpreter's own recursion limit, whatever the test before it
   (in the same worker) set.
 - Fences in the lessons may include package code with pymdownx.snippets (``--8<--``).
@@ -11,6 +13,7 @@
 """
 
 import contextlib
+import functools
 import os
 import sys
 
@@ -18,7 +21,7 @@ import markdown
 import pytest
 from markdown_it import MarkdownIt
 
-from hooks import execution, load
+from hooks import execution, fences, load
 from tests import lanes
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -90,6 +93,15 @@ def pytest_markdown_docs_markdown_it():
     return SnippetMarkdownIt()
 
 
+@functools.cache
+def _executed_lines(path):
+    """The first lines (counted from 1) of the fences the build runs, in a page as the
+    fences' tests read it."""
+    with open(path, encoding="utf-8") as f:
+        text = expand_snippets(f.read())
+    return frozenset(f.start + 1 for f in fences.fences(text) if f.executed)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """Keep pytest's output capture on while a fence runs.
@@ -100,13 +112,18 @@ def pytest_runtest_call(item):
     API: pytest is pinned exactly, and tests/test_conftest.py fails loudly if it changes.
 
     A fence that ran to its end before, in a build or a test, with the files it reads as
-    they are now, is not run again (hooks/execution.py keeps what it read).
+    they are now, is not run again (hooks/execution.py keeps what it read). A fence the
+    build runs is run as the build runs it (``execution.test``).
     """
-    if getattr(item, "test_definition", None) is None:
+    definition = getattr(item, "test_definition", None)
+    if definition is None:
         return (yield)
     if execution.known(item.code):
         item.user_properties.append(("ran before", "with these files"))
         item.runtest = lambda: None
+        return (yield)
+    if definition.start_line in _executed_lines(definition.source_path):
+        item.runtest = functools.partial(execution.test, item.code)
         return (yield)
     capman = item.config.pluginmanager.getplugin("capturemanager")
     capman.global_and_fixture_disabled = contextlib.nullcontext

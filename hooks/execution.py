@@ -14,7 +14,8 @@ for a given code and the files it reads, and what it prints is the code's own.
 - A fence is checked when it runs: output that would differ in the page fails the build.
   A fence that takes under a second runs twice and must print the same both times; a
   longer one (a training run) runs again only if it drew from Python's global random
-  generator before seeding it.
+  generator before seeding it. The fence's test (``test``, by conftest.py) is its first
+  run: what it printed is kept, and the build runs it only if it owes a second run.
 - ``pasted(markdown)``: a block of output written by hand under a python fence fails the
   build: let the build print it (``exec="on" source="above" result="text"``).
 """
@@ -58,6 +59,8 @@ def _execute(code):
             exec(compile(code, filename, "exec"), vars(module))
     except Exception as error:
         trace = "".join(traceback.format_exception(error))
+        if printed := out.getvalue():  # what it printed, then how it failed
+            trace = f"{printed.rstrip()}\n\n{trace}"
         raise ExecutionError(code_block("python", trace)) from error
     finally:
         del sys.modules[name]
@@ -88,24 +91,29 @@ class _RandomWatch:
         random.seed = self._seed
 
 
-def _checked_run(code):
-    """Run the code; run it again when that is cheap or it used unseeded randomness."""
+def _first_run(code):
+    """Run the code once: (output, reader, why it must run again to be checked, or None).
+    A quick run must print the same again; so must one that drew random numbers unseeded."""
     start = time.perf_counter()
     with _RandomWatch() as watch:
         output, reader = _execute(code)
-    if time.perf_counter() - start < QUICK or watch.unseeded:
-        again, _ = _execute(code)
-        if again != output:
-            why = "it draws random numbers unseeded" if watch.unseeded else "it varies"
-            raise ExecutionError(
-                code_block(
-                    "text",
-                    f"This fence printed something else when run again ({why}): seed"
-                    " it (random.seed(0)), or print nothing that varies. What the site"
-                    " shows must be what the page's Python prints.",
-                )
+    if watch.unseeded:
+        return output, reader, "it draws random numbers unseeded"
+    return output, reader, "it varies" if time.perf_counter() - start < QUICK else None
+
+
+def _run_again(code, output, why):
+    """Run the code again; fail unless it prints ``output`` once more."""
+    again, _ = _execute(code)
+    if again != output:
+        raise ExecutionError(
+            code_block(
+                "text",
+                f"This fence printed something else when run again ({why}): seed"
+                " it (random.seed(0)), or print nothing that varies. What the site"
+                " shows must be what the page's Python prints.",
             )
-    return output, reader
+        )
 
 
 def _needed(code):
@@ -115,7 +123,7 @@ def _needed(code):
         return frozenset()
 
 
-FORMAT = 2  # of what is kept: another format is not read
+FORMAT = 3  # of what is kept: another format is not read
 
 
 def _entry_path(code):
@@ -137,11 +145,19 @@ def _entry(code):
     return None if changed else entry
 
 
-def _keep(code, output, reader):
-    """Keep the output (None: ran to its end in a test) with the files the code read."""
+def _files(code, reader):
+    """The files the code read (``reader``: hooks/load.py), with the package's modules
+    it imports, as kept: {path: (kind, digest)}."""
     reader.imported |= _needed(code)
     files = {p.relative_to(ROOT).as_posix(): read for p, read in reader.files().items()}
-    entry = {"files": dict(sorted(files.items())), "output": output}
+    return dict(sorted(files.items()))
+
+
+def _keep(code, files, output, again=None):
+    """Keep what the code printed (None: a test ran it to its end, as a reader would
+    run it, and nothing is shown), with the files it read and why it must still run
+    again to be checked (``again``: None, it need not)."""
+    entry = {"files": files, "output": output, "again": again}
     CACHE.mkdir(parents=True, exist_ok=True)
     path = _entry_path(code)
     part = path.with_name(f"{path.name}.{os.getpid()}")  # whole or not at all
@@ -159,7 +175,16 @@ def remember(code, reader):
     """Note that this code ran to its end, having read what ``reader`` (hooks/load.py)
     recorded."""
     if not known(code):
-        _keep(code, None, reader)
+        _keep(code, _files(code, reader), None)
+
+
+def test(code):
+    """The test of a fence the build runs: run it once as the build does, and keep what it
+    printed for the build. A second run, owed when it is quick or drew random numbers
+    unseeded, is the build's: in another process, it also finds output that varies from
+    one process to the next (the order of a set of strings)."""
+    output, reader, again = _first_run(code)
+    _keep(code, _files(code, reader), output, again)
 
 
 def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
@@ -167,13 +192,16 @@ def run(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
     if session:
         raise ExecutionError(code_block("text", "sessions are not used on this site"))
     entry = _entry(code)
-    if (
-        entry is None or entry["output"] is None
-    ):  # not run, or by a test: no output kept
-        output, reader = _checked_run(code)
-        _keep(code, output, reader)
+    if entry is None or entry["output"] is None:  # not run, or by a test of its code
+        output, reader, again = _first_run(code)
+        if again:
+            _run_again(code, output, again)
+        _keep(code, _files(code, reader), output)
     else:
         output = entry["output"]
+        if entry["again"]:  # a test ran it once
+            _run_again(code, output, entry["again"])
+            _keep(code, entry["files"], output)
     load.note_imported(_needed(code))
     return output
 

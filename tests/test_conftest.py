@@ -27,9 +27,9 @@ def test_markdown_docs_still_switches_capture_off_through_it():
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run_fence(tmp_path, body):
+def _run_fence(tmp_path, body, info="python"):
     shutil.copy(ROOT / "conftest.py", tmp_path)
-    (tmp_path / "page.md").write_text(f"```python\n{body}\n```\n")
+    (tmp_path / "page.md").write_text(f"Text.\n\n```{info}\n{body}\n```\n")
     args = ["-p", "no:cacheprovider", "--markdown-docs", "page.md"]
     env = {
         **os.environ,
@@ -82,6 +82,34 @@ def test_a_failing_fence_is_never_taken_for_known(tmp_path):
             tmp_path, 'print("A-LINE-OF-FENCE-OUTPUT")\nassert False'
         )
         assert code == 1 and "A-LINE-OF-FENCE-OUTPUT" in out
+
+
+EXECUTED = 'python exec="on" result="text"'
+
+
+def test_a_fence_the_build_runs_is_tested_by_its_first_run_kept_for_the_build(
+    tmp_path,
+):
+    code, out = _run_fence(tmp_path, 'print("A-LINE-OF-FENCE-OUTPUT")', EXECUTED)
+    assert code == 0, out
+    (kept,) = (tmp_path / "fences").glob("*.json")
+    entry = json.loads(kept.read_text())
+    assert entry["output"] == "A-LINE-OF-FENCE-OUTPUT\n"
+    assert entry["again"] == "it varies"  # quick: the build runs it once more
+    code, out = _run_fence(tmp_path, "print(1)")  # shown, not run by the build
+    assert code == 0, out
+    assert sorted(
+        json.loads(p.read_text())["output"] or "" for p in kept.parent.glob("*.json")
+    ) == ["", "A-LINE-OF-FENCE-OUTPUT\n"]
+
+
+def test_a_failing_fence_the_build_runs_shows_its_error_and_is_not_kept(tmp_path):
+    body = 'print("A-LINE")\nraise ValueError("A-BAD-VALUE")'
+    code, out = _run_fence(tmp_path, body, EXECUTED)
+    assert code == 1
+    assert "A-LINE" in out and "ValueError: A-BAD-VALUE" in out, out
+    assert "line 5, in <module>" in out, out  # the line of the page
+    assert not list((tmp_path / "fences").glob("*.json"))
 
 
 # --- lanes -----------------------------------------------------------------------------

@@ -595,9 +595,33 @@ def test_a_slow_fence_runs_again_only_if_it_draws_unseeded(fence_cache, monkeypa
     assert random.seed is not None and random.getstate() == state  # the watch is gone
 
 
+def test_a_fences_test_is_its_first_run_and_the_build_owes_it_only_the_second(
+    fence_cache, monkeypatch
+):
+    runs = []
+    real = execution._execute
+    monkeypatch.setattr(execution, "_execute", lambda c: runs.append(c) or real(c))
+    quick = "print(sorted({'b', 'a'}))"
+    execution.test(quick)
+    assert len(runs) == 1
+    assert execution.run(quick) == "['a', 'b']\n" and len(runs) == 2  # run again
+    assert execution.run(quick) == "['a', 'b']\n" and len(runs) == 2  # checked
+    execution.test("import time\nprint(time.perf_counter_ns())")
+    with pytest.raises(execution.ExecutionError, match="printed something else"):
+        execution.run("import time\nprint(time.perf_counter_ns())")
+    execution.test("import random\nprint(random.uniform(-1, 1))")
+    with pytest.raises(execution.ExecutionError, match="unseeded"):
+        execution.run("import random\nprint(random.uniform(-1, 1))")
+    monkeypatch.setattr(execution, "QUICK", 0.0)  # every run is slow
+    runs.clear()
+    execution.test("print('slow')")
+    assert execution.run("print('slow')") == "slow\n" and len(runs) == 1  # the test's
+
+
 def test_a_failing_fence_shows_its_own_lines(fence_cache):
     with pytest.raises(execution.ExecutionError) as error:
-        execution.run("x = 1\nraise ValueError('bad ' + str(x))")
+        execution.run("x = 1\nprint('x is', x)\nraise ValueError('bad ' + str(x))")
+    assert "x is 1" in str(error.value)  # what it printed before
     assert "raise ValueError('bad ' + str(x))" in str(error.value)
     assert "ValueError: bad 1" in str(error.value)
 
