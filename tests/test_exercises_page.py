@@ -305,6 +305,12 @@ def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, ser
     click_check(page, "value.py")
     type_code(page, (CASES / "value" / "correct.py").read_text())
     click_check(page, "value.py")
+    gone = {"concept": "gone-concept", "exercise": "value", "date": "2025-01-02"}
+    history = [*json.loads(kept(page)["history"]), gone]  # named by an older course
+    page.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)",
+        [f"{PREFIX}history", json.dumps(history)],
+    )
     page.goto(server + PROGRESS_PAGE)
     progress = page.locator(".mg-progress")
     exercises = progress.locator("table").first  # then the self-checks'
@@ -316,6 +322,10 @@ def test_the_progress_page_lists_what_was_done_and_forget_erases_it(context, ser
     expect(rows.nth(1)).to_contain_text("Not started")
     expect(progress.locator("ul")).to_contain_text(
         "[seed-gradient]: once, in the value exercise"
+    )
+    expect(progress.locator("ul li").last).to_have_text(
+        "A mistake an earlier version of the course named [gone-concept]: once, in the"
+        " value exercise, last on 2025-01-02."
     )
     page.get_by_role("button", name="Forget everything").click()
     page.get_by_role("button", name="Erase").click()

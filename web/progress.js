@@ -78,12 +78,15 @@ function ownWordsTable(questions) {
   return table(["In your own words", "Your answer"], rows);
 }
 
+// A concept kept in the history that this version of the course no longer has.
+const GONE = { title: "A mistake an earlier version of the course named", lesson: null };
+
 function conceptsList(concepts) {
   const items = summary(memory.history());
   if (!items.length) return element("p", "", "The checker has named no mistake of yours yet.");
   const list = element("ul");
   for (const item of items) {
-    const concept = concepts.get(item.concept) ?? { title: item.concept, lesson: null };
+    const concept = concepts.get(item.concept) ?? GONE;
     const li = element("li");
     li.append(concept.lesson ? link(concept.title, concept.lesson) : concept.title);
     li.append(` [${item.concept}]: ${phrase(item)}.`);
