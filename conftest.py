@@ -49,6 +49,8 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for marker, meaning in lanes.MARKERS.items():
         config.addinivalue_line("markers", f"{marker}: {meaning}")
+    if page := config.getoption("page"):
+        lanes.Page(page)  # a page that is not there: said before anything is collected
 
 
 def pytest_collection_modifyitems(config, items):
