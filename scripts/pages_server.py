@@ -56,6 +56,12 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except ConnectionError:  # the browser left before the end: no error
+            pass
+
     def _find(self):
         """(status, file) for the request: 200 and its file, 301 and None, or 404 and None."""
         path = unquote(urlsplit(self.path).path)
