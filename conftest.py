@@ -98,7 +98,9 @@ def pytest_markdown_docs_markdown_it():
 @functools.cache
 def _executed_lines(path):
     """The first lines (counted from 1) of the fences the build runs, in a page as the
-    fences' tests read it."""
+    fences' tests read it (a docstring's fences are not a page's)."""
+    if os.path.splitext(path)[1] != ".md":
+        return frozenset()
     with open(path, encoding="utf-8") as f:
         text = expand_snippets(f.read())
     return frozenset(f.start + 1 for f in fences.fences(text) if f.executed)
