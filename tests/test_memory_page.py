@@ -74,6 +74,16 @@ def type_code(page, source):
     page.keyboard.insert_text(source)
 
 
+def type_and_keep(page, exercise, source):
+    """Type ``source`` and wait until the tab kept it: the editor takes typing in on its
+    next frame, which a busy machine can hold back past the next step of a test."""
+    type_code(page, source)
+    page.wait_for_function(
+        "([key, text]) => localStorage.getItem(key) === text",
+        arg=[f"{PREFIX}code/{exercise}", source],
+    )
+
+
 # Every page feature of the page shown mounted, and the page left behind gone.
 MOUNTED = """() => !document.querySelector("article[data-left]")
   && document.querySelector("[data-course]")
@@ -237,10 +247,10 @@ def test_an_older_tab_never_writes_over_newer_code(context, pages_site):
     )
     older.goto(pages_site + VALUE_PAGE)
     to_editor(older)
-    type_code(older, "z = 'older'\n")
+    type_and_keep(older, "value", "z = 'older'\n")
     newer = open_page(context, pages_site + VALUE_PAGE)
     to_editor(newer)
-    type_code(newer, "z = 'newer, a whole solution'\n")
+    type_and_keep(newer, "value", "z = 'newer, a whole solution'\n")
     older.locator(".mg-exercise-editor .cm-content").press("End")
     older.keyboard.type("!")
     assert kept(older)["code/value"] == "z = 'newer, a whole solution'\n"
