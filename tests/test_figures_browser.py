@@ -248,7 +248,12 @@ def test_figures_read_well_everywhere(built_site, served_site, browser, every_pa
         refuse_outside(context, context.outside)
         for rel in pages:
             page = context.new_page()
-            page.goto(f"{served_site}/{rel}/", wait_until="networkidle")
+            # The figures are in the HTML: the page is measured once it, its styles and
+            # fonts are loaded and its scripts have set it up (no wait for the network
+            # to go quiet, which cost half a second a page).
+            page.goto(f"{served_site}/{rel}/", wait_until="load")
+            page.wait_for_selector("[data-course-mounted]", state="attached")
+            page.evaluate("document.fonts.ready.then(() => true)")
             # figures folded away ("compare after you pass", "going deeper") count too
             page.evaluate(
                 "document.querySelectorAll('details').forEach(d => d.open = true)"
