@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser import refuse_outside
+from tests.browser import open_page, refuse_outside
 
 FIGURES = ".mg-figure, .mg-graph"
 VIEWS = [("light", 320), ("dark", 320), ("dark", 1280)]
@@ -247,12 +247,10 @@ def test_figures_read_well_everywhere(built_site, served_site, browser, every_pa
         context.outside = []
         refuse_outside(context, context.outside)
         for rel in pages:
-            page = context.new_page()
-            # The figures are in the HTML: the page is measured once it, its styles and
-            # fonts are loaded and its scripts have set it up (no wait for the network
-            # to go quiet, which cost half a second a page).
-            page.goto(f"{served_site}/{rel}/", wait_until="load")
-            page.wait_for_selector("[data-course-mounted]", state="attached")
+            # The figures are in the HTML: a page is measured once it is loaded and set
+            # up, and its fonts are in (not once the network goes quiet: half a second
+            # more a page).
+            page = open_page(context, f"{served_site}/{rel}/")
             page.evaluate("document.fonts.ready.then(() => true)")
             # figures folded away ("compare after you pass", "going deeper") count too
             page.evaluate(
