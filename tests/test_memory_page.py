@@ -75,8 +75,8 @@ def type_code(page, source):
 
 
 def type_and_keep(page, exercise, source):
-    """Type ``source`` and wait until the tab kept it: the editor takes typing in on its
-    next frame, which a busy machine can hold back past the next step of a test."""
+    """Type ``source`` and wait until the tab kept it: on a busy machine the tab once kept
+    it only after the test's next step had run in another tab."""
     type_code(page, source)
     page.wait_for_function(
         "([key, text]) => localStorage.getItem(key) === text",
