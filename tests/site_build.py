@@ -13,6 +13,27 @@ from tests import lanes
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def nav_pages():
+    """The source files of the site's nav (``mkdocs.yml``), in the order a reader's Next
+    links follow them: ``["start-here.md", "index.md", ...]``."""
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+
+    def flat(entries):
+        for entry in entries:
+            for value in entry.values() if isinstance(entry, dict) else [entry]:
+                yield from flat(value) if isinstance(value, list) else [value]
+
+    return list(flat(config["nav"]))
+
+
+def nav_url(src):
+    """The address of a nav page, under the site's root: ``"/exercises/capstone/"``."""
+    stem = src.removesuffix(".md").removesuffix(".py").removesuffix("index")
+    return f"/{stem}/".replace("//", "/")
+
+
 def build_site(dest):
     """Run ``mkdocs build --strict`` into ``dest``; return (seconds, output)."""
     lanes.require("site", "building the site")

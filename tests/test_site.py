@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site_build import nav_pages, nav_url
+
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MAX_PAGE_BYTES = 300_000
 
@@ -37,18 +39,10 @@ def source_of(site, page):
 
 
 def test_every_nav_page_is_built(built_site):
-    import yaml
-
-    config = yaml.load((DOCS.parent / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-
-    def walk(entries):
-        for entry in entries:
-            for value in entry.values() if isinstance(entry, dict) else [entry]:
-                yield from walk(value) if isinstance(value, list) else [value]
-
-    for src in walk(config["nav"]):
-        stem = src.removesuffix(".md").removesuffix(".py").removesuffix("index")
-        assert (built_site / stem / "index.html").is_file(), f"{src} was not built"
+    for src in nav_pages():
+        assert (built_site / nav_url(src).strip("/") / "index.html").is_file(), (
+            f"{src} was not built"
+        )
 
 
 def test_pages_stay_light(built_site):
