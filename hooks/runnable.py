@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from hooks import load
-from hooks.fences import PYTHON, Fence, fences  # noqa: F401 (fences: for the tests)
+from hooks.fences import PYTHON
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "micrograd"

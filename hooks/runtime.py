@@ -24,6 +24,7 @@ from html import escape
 from pathlib import Path
 
 from hooks import features, runnable
+from hooks.fences import fences
 from micrograd.check import history, reviews
 from scripts import fetch_runtime
 
@@ -103,7 +104,7 @@ def mark_cells(markdown):
     """A lesson's Markdown with each fence that runs in the page wrapped as a cell, and a
     note under each python fence that cannot run."""
     lines = markdown.split("\n")
-    for fence in reversed(runnable.fences(markdown)):
+    for fence in reversed(fences(markdown)):
         verdict = runnable.decide(fence)
         if verdict == "quiet":
             continue

@@ -82,6 +82,22 @@ def open_page(context, url):
     return page
 
 
+def to_editor(page):
+    """Scroll to the exercise (its editor loads as it comes near); the editor."""
+    page.locator(".mg-exercise").scroll_into_view_if_needed()
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.wait_for()
+    return editor
+
+
+def type_code(page, source):
+    """Replace the editor's code with ``source``, as a reader pasting it."""
+    editor = page.locator(".mg-exercise-editor .cm-content")
+    editor.click()
+    editor.press("Control+a")
+    page.keyboard.insert_text(source)
+
+
 def navigate(page, url):
     """Follow a link to ``url`` as a reader would (the theme loads it in place)."""
     page.evaluate(

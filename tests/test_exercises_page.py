@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 
 from micrograd.check import EXERCISES
 from scripts.pages_server import PagesServer
-from tests.browser import open_page, refuse_outside
+from tests.browser import open_page, refuse_outside, to_editor, type_code
 from tests.check_cases import checked, mutants
 from tests.check_cases.checked import ENDLESS
 from tests.check_cases.mutants import CASES, MUTANTS
@@ -55,27 +55,11 @@ def context(browser):
     context.close()
 
 
-def to_editor(page):
-    """Scroll to the exercise (its editor loads as it comes near); the editor."""
-    page.locator(".mg-exercise").scroll_into_view_if_needed()
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
-    return editor
-
-
 def open_exercise(context, url):
     """The page at ``url``, scrolled to its exercise, once the editor is there."""
     page = open_page(context, url)
     to_editor(page)
     return page
-
-
-def type_code(page, source):
-    """Replace the editor's code with ``source``, as a reader pasting it."""
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(source)
 
 
 def click_check(page, file):

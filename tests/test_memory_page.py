@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from micrograd.check import history as cli_history
 from micrograd.check.concepts import CONCEPTS
-from tests.browser import open_page, refuse_outside
+from tests.browser import open_page, refuse_outside, to_editor, type_code
 from tests.check_cases import mutants
 
 pytestmark = pytest.mark.browser
@@ -58,20 +58,6 @@ def visit(context, server, path, records=None):
         page.reload()
         page.wait_for_selector("[data-course-mounted]", state="attached")
     return page
-
-
-def to_editor(page):
-    page.locator(".mg-exercise").scroll_into_view_if_needed()
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
-    return editor
-
-
-def type_code(page, source):
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(source)
 
 
 def type_and_keep(page, exercise, source):

@@ -10,26 +10,15 @@ from urllib.parse import urlparse
 import pytest
 
 from hooks import runnable, runtime
+from hooks.fences import fences
 
 ROOT = Path(__file__).resolve().parent.parent
 FENCE = "```"
 
 
 def fence(info, body):
-    (found,) = runnable.fences(f"{FENCE}{info}\n{body}\n{FENCE}\n")
+    (found,) = fences(f"{FENCE}{info}\n{body}\n{FENCE}\n")
     return found
-
-
-def test_fences_are_found_with_their_info_and_nested_ones_skipped():
-    text = (
-        "Intro\n\n````markdown\n```python\nprint('shown, not run')\n```\n````\n\n"
-        f'{FENCE}python exec="on" source="above" result="text"\nprint(1)\n{FENCE}\n'
-        f"{FENCE}{{.python notest}}\nx\n{FENCE}\n"
-    )
-    found = runnable.fences(text)
-    assert [f.lang for f in found] == ["markdown", "python", "python"]
-    assert found[1].source == "print(1)" and found[1].executed
-    assert found[2].has("notest") and not found[2].has("test")
 
 
 @pytest.mark.parametrize(
@@ -103,7 +92,7 @@ def test_the_hook_wraps_runnable_fences_and_notes_static_ones():
 def test_lessons_have_runnable_cells():
     counts = {}
     for md in sorted((ROOT / "docs").rglob("*.md")):
-        verdicts = [runnable.decide(f) for f in runnable.fences(md.read_text())]
+        verdicts = [runnable.decide(f) for f in fences(md.read_text())]
         counts[md.name] = verdicts.count("run")
     print(f"\n{sum(counts.values())} runnable fences in {len(counts)} pages")
     assert sum(counts.values()) > 50
