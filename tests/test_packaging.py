@@ -67,11 +67,16 @@ def test_every_lab_starts_with_the_cell_that_installs_this_wheel():
         assert namespace["WHEEL"] == wheel.url(), f"docs/labs/{name}"
 
 
-def test_the_readme_and_the_start_page_link_this_wheel():
+@pytest.mark.parametrize("page", ["index.md", "start-here.md"])
+def test_the_home_and_start_pages_link_this_wheel_and_install_it(page):
+    text = (ROOT / "docs" / page).read_text()
+    assert f"(downloads/{wheel.filename()})" in text  # the link, checked by the build
+    assert f"pip install {wheel.url()}\n" in text
+    assert not re.search(r"^pip install micrograd-course", text, re.M)  # not published
+
+
+def test_the_readme_links_this_wheel():
     assert wheel.url() in (ROOT / "README.md").read_text()
-    home = (ROOT / "docs" / "index.md").read_text()
-    assert f"(downloads/{wheel.filename()})" in home  # the link, checked by the build
-    assert wheel.url() in home
     every = re.compile(r"micrograd_course-[^-\s]+-py3-none-any\.whl")
     for path in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")]:
         for found in every.findall(path.read_text(encoding="utf-8")):
