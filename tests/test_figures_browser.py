@@ -239,6 +239,8 @@ def test_figures_read_well_everywhere(built_site, served_site, browser, every_pa
         if every_page.keeps(f"/{rel}/")
     }
     assert len(pages) >= 15 or not every_page.all, pages
+    if not pages:  # --page on a page without figures: nothing of this test applies
+        pytest.skip(f"{every_page.page.url} has no figure")
     problems, checked = [], 0
     for scheme, width in VIEWS:
         context = browser.new_context(

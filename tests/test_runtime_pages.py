@@ -125,6 +125,8 @@ def test_every_cell_of_every_page_runs_and_shows_what_cpython_shows(
 ):
     pages = [(p, n) for p, n in pages_with_cells(built_site) if every_page.keeps(p)]
     assert len(pages) > 15 or not every_page.all, pages
+    if not pages:  # --page on a page without cells: nothing of this test applies
+        pytest.skip(f"{every_page.page.url} has no cell that runs in the page")
     first, _ = pages[0]
     page = open_page(browser_context, pages_site + first)
     page.evaluate("window.sameDocument = true")
