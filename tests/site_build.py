@@ -34,6 +34,13 @@ def nav_url(src):
     return f"/{stem}/".replace("//", "/")
 
 
+def site_path(site, index_html):
+    """Where the site serves a built page, under its root: ``"/"`` for the home page,
+    ``"/02-value/backpropagation/"`` for ``<site>/02-value/backpropagation/index.html``."""
+    rel = Path(index_html).parent.relative_to(site).as_posix()
+    return "/" if rel == "." else f"/{rel}/"
+
+
 def build_site(dest):
     """Run ``mkdocs build --strict`` into ``dest``; return (seconds, output)."""
     lanes.require("site", "building the site")

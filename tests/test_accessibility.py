@@ -33,6 +33,7 @@ from tests.readable import (
     SETTLE,
     WIDER_THAN_SCREEN,
 )
+from tests.site_build import site_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PHONE = {"width": 320, "height": 640}
@@ -41,13 +42,8 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def site_pages(site):
     """(label, path) of every page of the built site, home first."""
-    pages = []
-    for file in sorted(site.rglob("index.html")):
-        rel = file.parent.relative_to(site)
-        if "assets" not in rel.parts:
-            pages.append(
-                (rel.as_posix(), f"/{rel.as_posix()}/") if rel.parts else ("home", "/")
-            )
+    paths = [site_path(site, f) for f in sorted(site.rglob("index.html"))]
+    pages = [(p.strip("/") or "home", p) for p in paths if "/assets/" not in p]
     return sorted(pages, key=lambda page: page[1] != "/")
 
 

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import open_page, refuse_outside
+from tests.site_build import site_path
 
 FIGURES = ".mg-figure, .mg-graph"
 VIEWS = [("light", 320), ("dark", 320), ("dark", 1280)]
@@ -97,13 +98,14 @@ class _FigureCounter(HTMLParser):
 
 
 def pages_with_figures(site):
-    """{page: how many figures its HTML holds}, for the pages that hold any."""
+    """{page's path on the site ("/", "/02-value/backpropagation/"): how many figures its
+    HTML holds}, for the pages that hold any."""
     counts = {}
     for path in sorted(site.rglob("index.html")):
         counter = _FigureCounter()
         counter.feed(path.read_text(encoding="utf-8"))
         if counter.count:
-            counts[path.parent.relative_to(site).as_posix()] = counter.count
+            counts[site_path(site, path)] = counter.count
     return counts
 
 
@@ -234,9 +236,9 @@ def check_page(page, cdp, scheme):
 @pytest.mark.browser
 def test_figures_read_well_everywhere(built_site, served_site, browser, every_page):
     pages = {
-        rel: count
-        for rel, count in pages_with_figures(built_site).items()
-        if every_page.keeps(f"/{rel}/")
+        url: count
+        for url, count in pages_with_figures(built_site).items()
+        if every_page.keeps(url)
     }
     assert len(pages) >= 15 or not every_page.all, pages
     if not pages:  # --page on a page without figures: nothing of this test applies
@@ -248,17 +250,17 @@ def test_figures_read_well_everywhere(built_site, served_site, browser, every_pa
         )
         context.outside = []
         refuse_outside(context, context.outside)
-        for rel in pages:
+        for url in pages:
             # The figures are in the HTML: a page is measured once it is loaded and set
             # up, and its fonts are in (not once the network goes quiet: half a second
             # more a page).
-            page = open_page(context, f"{served_site}/{rel}/")
+            page = open_page(context, served_site + url)
             page.evaluate("document.fonts.ready.then(() => true)")
             # figures folded away ("compare after you pass", "going deeper") count too
             page.evaluate(
                 "document.querySelectorAll('details').forEach(d => d.open = true)"
             )
-            where = f"{rel} ({scheme}, {width} px)"
+            where = f"{url} ({scheme}, {width} px)"
             wanted = "slate" if scheme == "dark" else "default"
             assert page.evaluate("document.body.dataset.mdColorScheme") == wanted, where
             found, count = check_page(page, context.new_cdp_session(page), scheme)

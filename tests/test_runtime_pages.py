@@ -26,6 +26,7 @@ import pytest
 
 from hooks.runtime import FEATURE_STYLES
 from tests.browser import navigate, open_page, run_cell
+from tests.site_build import site_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,8 +38,7 @@ def pages_with_cells(site):
     for page in sorted(site.rglob("index.html")):
         count = page.read_text(encoding="utf-8").count('data-course="cell"')
         if count:
-            rel = page.parent.relative_to(site).as_posix()
-            found.append(("/" if rel == "." else f"/{rel}/", count))
+            found.append((site_path(site, page), count))
     return found
 
 

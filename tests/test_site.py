@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site_build import nav_pages, nav_url
+from tests.site_build import nav_pages, nav_url, site_path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MAX_PAGE_BYTES = 300_000
@@ -191,10 +191,10 @@ def test_every_page_in_a_browser(built_site, served_site, browser_context, every
     problems, checked = [], 0
     context, outside = browser_context, browser_context.outside
     for page_file in pages(built_site):
-        rel = page_file.parent.relative_to(built_site).as_posix()
-        if not every_page.keeps("/" if rel == "." else f"/{rel}/"):
+        path = site_path(built_site, page_file)
+        if not every_page.keeps(path):
             continue
-        url = f"{served_site}/{rel}/" if rel != "." else f"{served_site}/"
+        url = served_site + path
         errors, outside[:] = [], []
         page = context.new_page()
         page.on("console", functools.partial(_console_error, errors))
@@ -215,7 +215,7 @@ def test_every_page_in_a_browser(built_site, served_site, browser_context, every
         maths = article.locator("math").count()
         source = source_of(built_site, page_file)
         src = source.read_text() if source else ""
-        label = rel or "home"
+        label = path.strip("/") or "home"
         if errors:
             problems.append(f"{label}: console errors {errors}")
         if outside:
