@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from micrograd.check import check_file
 from micrograd.check.hosts import result
-from tests.browser import WAIT, open_page, refuse_outside
+from tests.browser import WAIT, open_page, refuse_outside, to_editor, type_code
 from tests.check_cases import mutants
 
 pytestmark = pytest.mark.browser
@@ -238,12 +238,8 @@ def assert_inside_the_site(page, links, site):
 
 def test_a_forged_message_cannot_pass_or_reach_the_history(context, pages_site):
     page = open_page(context, pages_site + VALUE_PAGE)
-    page.locator(".mg-exercise").scroll_into_view_if_needed()
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(FORGE + WRONG)
+    to_editor(page)
+    type_code(page, FORGE + WRONG)
     button = page.get_by_role("button", name="Check your value.py")
     button.click()
     expect(button).to_be_enabled(timeout=WAIT)
@@ -342,17 +338,13 @@ def test_a_check_that_cannot_run_never_shows_an_earlier_report_as_its_own(
     context, pages_site
 ):
     page = open_page(context, pages_site + VALUE_PAGE)
-    page.locator(".mg-exercise").scroll_into_view_if_needed()
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    editor.wait_for()
+    to_editor(page)
     report = page.locator(".mg-report")
     status = page.locator(".mg-exercise-bar [role=status]")
     button = page.get_by_role("button", name="Check your value.py")
 
     def check_code(source):
-        editor.click()
-        editor.press("Control+a")
-        page.keyboard.insert_text(source)
+        type_code(page, source)
         button.click()
         expect(button).to_be_enabled(timeout=WAIT)
 

@@ -456,9 +456,7 @@ def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
     check()
     expect(report).to_contain_text("[lr-too-high]")  # the fault is still there
 
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(mutants.source("mystery_leap", "more_points"))
+    type_code(page, mutants.source("mystery_leap", "more_points"))
     expect(choice.get_by_role("radio", name="lr-too-high")).to_be_checked()
     check()
     expect(report).to_contain_text("[changed-data]")

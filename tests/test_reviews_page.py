@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from micrograd.check.reviews import BANK
-from tests.browser import refuse_outside
+from tests.browser import refuse_outside, to_editor, type_code
 from tests.readable import (
     AXE,
     COLOUR_RULES,
@@ -107,11 +107,8 @@ def test_a_passed_exercise_is_due_a_day_later_then_after_the_next_gap(
     context, pages_site
 ):
     page = tab(context, pages_site + VALUE_PAGE)
-    editor = page.locator(".mg-exercise-editor .cm-content")
-    page.locator(".mg-exercise").scroll_into_view_if_needed()
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(CORRECT)
+    to_editor(page)
+    type_code(page, CORRECT)
     check = page.get_by_role("button", name="Check your value.py")
     check.click()
     expect(page.locator(".mg-exercise .mg-status")).to_contain_text(
