@@ -182,6 +182,14 @@ def review(page, title="Your Value class"):
     return page.locator(".mg-review-box")
 
 
+def type_code_in(box, source):
+    """Replace the code of the editor in ``box`` with ``source``, as a reader pasting it."""
+    editor = box.locator(".cm-content")
+    editor.click()
+    editor.press("Control+a")
+    box.page.keyboard.insert_text(source)
+
+
 def rebuild_a_day_later(context, pages_site, records):
     """The start page a day after ``records`` were kept, with the value topic's first
     review open: rebuild backward(). (page, the review's box, its editor)"""
@@ -198,10 +206,8 @@ def rebuild_a_day_later(context, pages_site, records):
 
 
 def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site):
-    page, box, editor = rebuild_a_day_later(context, pages_site, PASSED)
-    editor.click()
-    editor.press("Control+a")
-    page.keyboard.insert_text(CORRECT)  # rebuilt
+    page, box, _ = rebuild_a_day_later(context, pages_site, PASSED)
+    type_code_in(box, CORRECT)  # rebuilt
     box.get_by_role("button", name="Check your backward").click()
     expect(box.locator(".mg-review-verdict")).to_contain_text("Right", timeout=180_000)
     expect(box).to_contain_text("It comes back in 3 days.")
@@ -216,6 +222,34 @@ def test_rebuild_backward_from_memory_checked_by_the_checker(context, pages_site
     other.goto(pages_site + PROGRESS)
     other.wait_for_selector("[data-course-mounted]", state="attached")
     expect(review(other)).to_contain_text("A value used twice")
+    assert not page.errors, page.errors
+
+
+def test_a_wrong_rebuild_shows_what_the_checker_names_and_links_its_lesson(
+    context, pages_site
+):
+    """On the progress page (two folders below the site's root), a rebuild that visits the
+    nodes unreversed: the report names the mistake, with its hint and its lesson, linked
+    on this site; the summary is said once, under it."""
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    later(page, 1.01)
+    reload(page)
+    box = review(page)
+    expect(box).to_contain_text("Rebuild backward()")
+    box.locator(".cm-content").wait_for()
+    type_code_in(box, CORRECT.replace("in reversed(topo):", "in topo:", 1))
+    box.get_by_role("button", name="Check your backward").click()
+    verdict = box.locator(".mg-review-verdict")
+    expect(verdict).to_contain_text("Not quite. 1 mistake found", timeout=180_000)
+    report = box.get_by_label("The checker's report on your backward")
+    expect(report).to_contain_text("✗ [reverse-order]")
+    expect(report).to_contain_text("Hint 1/3:")
+    assert "For the next hint" not in report.inner_text()  # no Hint button here
+    assert "mistake found" not in report.inner_text()  # said once, by the verdict
+    lesson = report.get_by_role("link", name="02-value/backpropagation/", exact=False)
+    href = lesson.first.evaluate("a => a.href")
+    assert href == pages_site + "/02-value/backpropagation/#what-each-broken-rule-does"
+    expect(box).to_contain_text("It comes back in a day.")
     assert not page.errors, page.errors
 
 

@@ -11,6 +11,8 @@ import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
 import { editorInPlaceOf } from "./open-editor.js";
 import { wordsForm } from "./own-words.js";
+import { render } from "./report.js";
+import { siteRoot } from "./site.js";
 
 const HOLE = "# Rebuild this from memory.";
 
@@ -94,6 +96,17 @@ export function samePrint(text, printed) {
   return given.length === shown.length && given.every((word, i) => same(word, shown[i]));
 }
 
+/** The checker's report on a rebuild that did not pass, as under an exercise: what it
+ * names, where and why. Its summary is the verdict's, said under it; a review has no Hint
+ * button, so the report's own hint is all it gives. */
+function report(result, item) {
+  const pre = element("pre", "mg-report");
+  pre.tabIndex = 0;
+  pre.setAttribute("aria-label", `The checker's report on your ${item.function}`);
+  render(pre, { ...result, next_hint: null, summary: "" }, siteRoot());
+  return pre;
+}
+
 const KINDS = {
   predict(box, item, done) {
     box.append(code(item.code));
@@ -155,6 +168,7 @@ const KINDS = {
         });
         status.textContent = "";
         const correct = result.exit === 0;
+        if (!correct) box.append(report(result, item));
         verdict(box, correct, correct ? "The checker passes it." : result.summary);
         done(correct);
       } catch (error) {

@@ -6,3 +6,9 @@ export function sitePath() {
   const path = decodeURI(location.pathname);
   return path.startsWith(root) ? path.slice(root.length) : path.replace(/^\//, "");
 }
+
+/** The site's root, relative to this page: "" on the home page, "../../" on
+ * 02-value/self-check/ (what a link to another page of the site starts with). */
+export function siteRoot() {
+  return "../".repeat(sitePath().split("/").filter(Boolean).length);
+}
