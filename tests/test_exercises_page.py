@@ -12,6 +12,7 @@ file of the suite.
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -152,6 +153,27 @@ WATCH_STATUS = """() => {
     }
   }).observe(status, {childList: true});
 }"""
+
+
+def test_a_long_check_shows_its_seconds_and_its_limit_quietly(context, server):
+    """A capstone file that never finishes loading has 180 s: the bar counts them, in an
+    element that is not a live region (the status is not rewritten every second)."""
+    page = open_exercise(context, server + "/exercises/capstone/")
+    type_code(page, "while True:\n    pass\n")
+    page.evaluate(WATCH_STATUS)
+    page.get_by_role("button", name="Check your capstone.py").click()
+    clock = page.locator(".mg-exercise-bar .mg-clock")
+    expect(clock).to_have_text(
+        re.compile(r"^[3-9] s of at most 180 s$"), timeout=120_000
+    )
+    first = int(clock.inner_text().split()[0])
+    expect(clock).to_have_text(f"{first + 2} s of at most 180 s", timeout=5_000)
+    assert (
+        clock.get_attribute("role") is None and clock.get_attribute("aria-live") is None
+    )
+    statuses = [text for _, text in page.evaluate("statuses")]
+    assert statuses[-1] == "Checking…" and len(statuses) < 10, statuses
+    page.close()  # the Python still running goes with the tab
 
 
 def test_an_endless_loop_is_stopped_in_time_then_cells_and_checks_work(context, server):

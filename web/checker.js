@@ -3,11 +3,12 @@
 // the judge, a Python that never runs a reader's code (web/python/course_checker.py). The
 // next sandbox starts as soon as one is done, so the next Check does not wait for Python.
 //
-//   await check(course, "value", source, {seconds, limits, onStatus})
+//   await check(course, "value", source, {seconds, limits, onStatus, onChecking})
 //     -> the report as data (micrograd.check.hosts.result): {exit, concepts, report,
 //        summary, items, problems, ...}: what `python -m micrograd.check value value.py
 //        --json` says of the same code. The concepts it names join the reader's history
-//        (web/memory.js), as on the command line.
+//        (web/memory.js), as on the command line. onStatus(text) is told each stage;
+//        onChecking(seconds) once the reader's code starts, with the time it may take.
 //   await tutorPrompt(course, "value", source) -> the command line's --tutor-prompt text
 //   codeOf("value") -> the reader's code for the exercise (or the page's starter), or null
 //   await whenIdle() -> once the judge and the next sandbox are ready (or failed to start)
@@ -166,7 +167,9 @@ async function observe(sandbox, kwargs, { seconds, cases }, onStatus) {
   return { lines, end: forged ? "forged" : end, returncode, elapsed: dog.elapsed() };
 }
 
-async function runCheck(course, exercise, source, { seconds, limits, onStatus = () => {} }) {
+async function runCheck(course, exercise, source, options) {
+  const { limits, onStatus = () => {}, onChecking = () => {} } = options;
+  let { seconds } = options;
   if (typeof source !== "string") throw new TypeError("check(exercise, source): source is text");
   theJudge(course); // the judge and the sandbox start together
   if (!spare) startSpare(course);
@@ -179,6 +182,7 @@ async function runCheck(course, exercise, source, { seconds, limits, onStatus = 
     await sandbox.ready;
     stopWatching();
     onStatus("Checking…");
+    onChecking(seconds);
     const filename = `${exercise}.py`;
     const kwargs = { exercise, source, filename, nonce: nonce() };
     const run = await observe(sandbox, kwargs, { ...given, seconds }, onStatus);

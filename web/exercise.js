@@ -75,7 +75,9 @@ class Exercise {
     bar.append(this.checkButton, this.hintButton, reset, download, this.tutorButton);
     // A diagnosis challenge starts from its broken run: there is nothing to write from memory.
     if (!this.data.causes) bar.append(this.memoryToggle());
-    bar.append(this.status);
+    this.clock = element("span", "mg-clock");
+    this.clock.hidden = true;
+    bar.append(this.status, this.clock);
     this.kept = element("p", "mg-kept");
     this.kept.setAttribute("role", "status");
     this.report = element("pre", "mg-report");
@@ -254,7 +256,9 @@ class Exercise {
     this.watch.hidden = true;
     const onStatus = (text) => (this.status.textContent = text);
     const began = performance.now();
-    const options = { onStatus, limits: this.data.limits, fromMemory: this.fromMemory };
+    const onChecking = (seconds) => this.startClock(seconds);
+    const { limits } = this.data;
+    const options = { onStatus, onChecking, limits, fromMemory: this.fromMemory };
     try {
       const result = await checker.check(this.course, this.name, this.source(), options);
       this.show(result);
@@ -266,6 +270,22 @@ class Exercise {
     } finally {
       this.setChecking(false);
     }
+  }
+
+  /** While the reader's code runs, how long it has and how long it may: a long check shows
+   * it is alive. Not a live region: a screen reader is not told every second. */
+  startClock(limit) {
+    const began = performance.now();
+    this.ticker = setInterval(() => {
+      const seconds = Math.floor((performance.now() - began) / 1000);
+      this.clock.textContent = `${seconds} s of at most ${limit} s`;
+      this.clock.hidden = seconds < 3; // a quick check never shows it
+    }, 1000);
+  }
+
+  stopClock() {
+    clearInterval(this.ticker);
+    this.clock.hidden = true;
   }
 
   /** A check that could not run: said where the report was, so that the report of an
@@ -288,6 +308,7 @@ class Exercise {
   }
 
   setChecking(checking) {
+    if (!checking) this.stopClock();
     this.checking = checking;
     this.checkButton.disabled = checking;
     this.tutorButton.disabled = checking;
