@@ -315,6 +315,35 @@ def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, r
     assert not page.errors, page.errors
 
 
+def test_a_review_answered_in_another_tab_meanwhile_counts_once(context, pages_site):
+    """Two tabs ask the same review; the second answer finds it answered and says so,
+    leaving the card where the first answer put it."""
+    card = {
+        "title": "Your Value class: backward() and the local derivatives",
+        "module": "02-value",
+        "step": 1,
+        "due": MONDAY * 1000,
+        "last": MONDAY * 1000 - 3 * DAY,
+        "item": "value-backward",  # so the next task is value-reuse: no Python
+    }
+    records = {**PASSED, "reviews": {"exercise/value": card}}
+    first = tab(context, pages_site + HOME, records)
+    second = tab(context, pages_site + PROGRESS)
+    boxes = [review(first), review(second)]
+    for box in boxes:
+        expect(box).to_contain_text("A value used twice")
+    for box in boxes:
+        box.get_by_role("textbox").fill("6.0")
+        box.get_by_role("button", name="Check").click()
+    expect(boxes[0]).to_contain_text("It comes back in 7 days.")
+    expect(boxes[1]).to_contain_text(
+        "It was answered in another tab meanwhile: it comes back in 7 days."
+    )
+    kept_card = json.loads(kept(second)["reviews"])["exercise/value"]
+    assert (kept_card["step"], kept_card["item"]) == (2, "value-reuse")
+    assert not first.errors and not second.errors, first.errors + second.errors
+
+
 def test_a_self_check_answered_comes_back(context, pages_site):
     page = tab(context, pages_site + "/02-value/self-check/")
     questions = page.locator(".self-check__question")

@@ -68,9 +68,15 @@ class ReviewList {
   }
 
   answered(box, review, task, correct) {
-    const card = reviews.answer(review.id, correct, { item: task.id });
+    // Answered in another tab while this one asked: that answer stands, once.
+    const elsewhere = !reviews.due().some(({ id }) => id === review.id);
+    const card = elsewhere
+      ? reviews.cards()[review.id]
+      : reviews.answer(review.id, correct, { item: task.id });
     const gap = Math.round((card.due - card.last) / DAY);
-    const again = element("p", "", `It comes back in ${days(gap)}.`);
+    const when = `comes back in ${days(gap)}.`;
+    const said = elsewhere ? `It was answered in another tab meanwhile: it ${when}` : `It ${when}`;
+    const again = element("p", "", said);
     const close = button("Done", null, () => {
       this.task.replaceChildren();
       this.list.querySelector("button")?.focus();
