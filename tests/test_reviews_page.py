@@ -52,6 +52,17 @@ PASSED = {
 }
 
 
+# The value topic's card, due now, a step in: its next task is value-reuse (no Python).
+REUSE_CARD = {
+    "title": "Your Value class: backward() and the local derivatives",
+    "module": "02-value",
+    "step": 1,
+    "due": MONDAY * 1000,
+    "last": MONDAY * 1000 - 3 * DAY,
+    "item": "value-backward",
+}
+
+
 def tab(context, url, records=None, at=MONDAY):
     """A tab whose clock starts at ``at`` (seconds), on ``url``, with ``records`` kept."""
     page = context.new_page()
@@ -318,15 +329,7 @@ def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, r
 def test_a_review_answered_in_another_tab_meanwhile_counts_once(context, pages_site):
     """Two tabs ask the same review; the second answer finds it answered and says so,
     leaving the card where the first answer put it."""
-    card = {
-        "title": "Your Value class: backward() and the local derivatives",
-        "module": "02-value",
-        "step": 1,
-        "due": MONDAY * 1000,
-        "last": MONDAY * 1000 - 3 * DAY,
-        "item": "value-backward",  # so the next task is value-reuse: no Python
-    }
-    records = {**PASSED, "reviews": {"exercise/value": card}}
+    records = {**PASSED, "reviews": {"exercise/value": {**REUSE_CARD}}}
     first = tab(context, pages_site + HOME, records)
     second = tab(context, pages_site + PROGRESS)
     boxes = [review(first), review(second)]
@@ -342,6 +345,66 @@ def test_a_review_answered_in_another_tab_meanwhile_counts_once(context, pages_s
     kept_card = json.loads(kept(second)["reviews"])["exercise/value"]
     assert (kept_card["step"], kept_card["item"]) == (2, "value-reuse")
     assert not first.errors and not second.errors, first.errors + second.errors
+
+
+def test_a_review_answered_after_another_tab_erased_the_memory_keeps_nothing(
+    context, pages_site
+):
+    """Another tab erases the course's memory while this one asks: the answer says
+    nothing was kept, and writes no card back."""
+    records = {**PASSED, "reviews": {"exercise/value": {**REUSE_CARD}}}
+    first = tab(context, pages_site + HOME, records)
+    box = review(first)
+    expect(box).to_contain_text("A value used twice")
+    second = tab(context, pages_site + PROGRESS)
+    second.get_by_role("button", name="Forget everything").click()
+    second.get_by_role("button", name="Erase").click()
+    expect(second.get_by_text("Forgotten:")).to_be_visible()
+    # Storage reaches another tab's process a moment later: answer once this tab sees it.
+    first.wait_for_function(
+        "key => localStorage.getItem(key) === null", arg=PREFIX + "reviews"
+    )
+    box.get_by_role("textbox").fill("6.0")
+    box.get_by_role("button", name="Check").click()
+    expect(box).to_contain_text(
+        "The course's memory was erased in another tab meanwhile: nothing was kept."
+    )
+    assert "reviews" not in kept(first)
+    assert not first.errors and not second.errors, first.errors + second.errors
+
+
+LOG_WRITES = """prefix => {
+  window.writes = [];
+  for (const [name, op] of [["setItem", "set"], ["removeItem", "remove"]]) {
+    const original = Storage.prototype[name];
+    Storage.prototype[name] = function (key, ...rest) {
+      if (key.startsWith(prefix)) window.writes.push(`${op} ${key.slice(prefix.length)}`);
+      return original.call(this, key, ...rest);
+    };
+  }
+}"""
+
+
+def test_the_cards_are_written_before_and_erased_after_what_they_are_made_from(
+    context, pages_site
+):
+    """Another tab that saw a passed check without its card would make the card anew:
+    erasing (Forget, or an import's clearing) takes the cards last, an import writes
+    them first."""
+    first_the_cards = {"reviews": {"exercise/value": {**REUSE_CARD}}, **PASSED}
+    page = tab(context, pages_site + PROGRESS, first_the_cards)
+    text = page.evaluate("window.course.memory.export()")
+    page.evaluate(LOG_WRITES, PREFIX)
+    page.evaluate(f"window.course.memory.import({json.dumps(text)})")
+    imported = page.evaluate("window.writes.splice(0)")
+    page.get_by_role("button", name="Forget everything").click()
+    page.get_by_role("button", name="Erase").click()
+    expect(page.get_by_text("Forgotten:")).to_be_visible()
+    erased = [w for w in page.evaluate("window.writes") if not w.endswith("probe")]
+    removed = [w for w in imported if w.startswith("remove")]
+    assert "remove check/value" in removed and removed[-1] == "remove reviews", imported
+    assert imported[len(removed) :][:1] == ["set reviews"], imported
+    assert "remove check/value" in erased and erased[-1] == "remove reviews", erased
 
 
 def test_a_self_check_answered_comes_back(context, pages_site):

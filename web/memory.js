@@ -229,6 +229,12 @@ function keys() {
   return [...found].filter(knows);
 }
 
+// The review cards ("reviews") are made from the other records (web/reviews.js): a tab that
+// sees a passed check without its card makes the card anew. So when another tab may be
+// watching, the cards are written before what they are made from and erased after it.
+const isCards = (key) => /(^|\/)reviews$/.test(key);
+const cardsLast = (keys) => [...keys.filter((k) => !isCards(k)), ...keys.filter(isCards)];
+
 /** Every record kept, as read (so checked): {key: value}, text records as text. */
 export function records() {
   const all = {};
@@ -242,7 +248,7 @@ export function records() {
 /** Put `all` ({key: value}, each checked by the caller) in place of everything kept under
  * this version's keys. -> whether the browser kept all of it (trouble() says why not). */
 export function replace(all) {
-  for (const key of keys()) {
+  for (const key of cardsLast(keys())) {
     unsaved.delete(key);
     try {
       storage?.removeItem(PREFIX + key);
@@ -253,8 +259,8 @@ export function replace(all) {
   cache.clear();
   problems.clear();
   let saved = true;
-  for (const [key, value] of Object.entries(all)) {
-    saved = save(key, stored(key, value)) && saved;
+  for (const key of cardsLast(Object.keys(all)).reverse()) {
+    saved = save(key, stored(key, all[key])) && saved;
   }
   announce({ key: null, saved, external: false });
   return saved;
@@ -270,7 +276,9 @@ export function forget() {
   try {
     const all = [];
     for (let i = 0; i < (storage?.length ?? 0); i++) all.push(storage.key(i));
-    for (const key of all.filter((k) => k?.startsWith(COURSE))) storage.removeItem(key);
+    for (const key of cardsLast(all.filter((k) => k?.startsWith(COURSE)))) {
+      storage.removeItem(key);
+    }
     for (let i = 0; i < (storage?.length ?? 0); i++) {
       if (storage.key(i)?.startsWith(COURSE)) left.push(storage.key(i));
     }

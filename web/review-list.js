@@ -67,16 +67,20 @@ class ReviewList {
     ask(box, task, this.course, (correct) => this.answered(box, review, task, correct));
   }
 
+  /** Keep the answer; what became of it, in a sentence. Another tab may have answered the
+   * same review while this one asked (that answer stands, once), or erased the memory. */
+  record(review, task, correct) {
+    const gap = (card) => days(Math.round((card.due - card.last) / DAY));
+    if (reviews.due().some(({ id }) => id === review.id)) {
+      return `It comes back in ${gap(reviews.answer(review.id, correct, { item: task.id }))}.`;
+    }
+    const card = reviews.cards()[review.id];
+    if (!card) return "The course's memory was erased in another tab meanwhile: nothing was kept.";
+    return `It was answered in another tab meanwhile: it comes back in ${gap(card)}.`;
+  }
+
   answered(box, review, task, correct) {
-    // Answered in another tab while this one asked: that answer stands, once.
-    const elsewhere = !reviews.due().some(({ id }) => id === review.id);
-    const card = elsewhere
-      ? reviews.cards()[review.id]
-      : reviews.answer(review.id, correct, { item: task.id });
-    const gap = Math.round((card.due - card.last) / DAY);
-    const when = `comes back in ${days(gap)}.`;
-    const said = elsewhere ? `It was answered in another tab meanwhile: it ${when}` : `It ${when}`;
-    const again = element("p", "", said);
+    const again = element("p", "", this.record(review, task, correct));
     const close = button("Done", null, () => {
       this.task.replaceChildren();
       this.list.querySelector("button")?.focus();
