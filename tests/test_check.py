@@ -4,8 +4,12 @@
 one, ``closures.py``, in the other design), and ``tests/check_cases/mutants.py`` makes each
 classic mistake from one with a few text edits. The checker must pass the correct files
 (exit 0), name each mistake's concept first (exit 1), report unloadable files (exit 2),
-and never print solution code; the page's entry point, ``check_source``, must give exactly
-what the command line gives, on every file. Verdicts on the suite come from
+and never print solution code. The page's entry point, ``check_source``, must give exactly
+what the command line gives: both make their report from what the examples showed, the
+command line in a worker process, the page in its own Python. That is tested on every
+correct file, every file of the exercises that check in a moment, and the first mistake of
+each exercise that trains a network (seconds a file, twice over: the mistakes of those are
+diagnosed from the page's verdict). Verdicts on the suite come from
 ``tests/check_cases/checked.py``, which checks each file once per test run.
 """
 
@@ -33,6 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "check_cases"
 CORRECT = sorted(p.relative_to(CASES) for p in CASES.glob("*/*.py"))
 MISTAKES = [(e, n, m.concept) for (e, n), m in MUTANTS.items() if (e, n) != ENDLESS]
+QUICK = 10.0  # seconds: the time limit of an exercise that trains no network
+FIRST = {e: n for e, n, _ in reversed(MISTAKES)}  # each exercise's first mistake
+AGREE = [
+    (e, n) for e, n, _ in MISTAKES if EXERCISES[e].seconds <= QUICK or FIRST[e] == n
+]
 
 
 @pytest.fixture(autouse=True)
@@ -114,7 +123,8 @@ def test_correct_solution_passes(case):
     ("exercise", "case", "concept"), MISTAKES, ids=[f"{e}/{c}" for e, c, _ in MISTAKES]
 )
 def test_mistake_is_diagnosed(exercise, case, concept):
-    status, output = checked.command_line(exercise, case)
+    found = checked.page(exercise, case)
+    status, output = found["exit"], found["report"]
     assert status == 1, output
     assert concepts(output)[:1] == [concept], output  # the first diagnosis names it
     then = MUTANTS[exercise, case].then
@@ -129,7 +139,13 @@ def test_mistake_is_diagnosed(exercise, case, concept):
     assert "Traceback" not in output, output
     assert "Compare after you pass" not in output  # the course's version: after a pass
     assert_no_solution(exercise, output)
-    assert_page_agrees(exercise, case, status, output)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "case"), AGREE, ids=[f"{e}/{c}" for e, c in AGREE]
+)
+def test_the_command_line_reports_what_the_page_reports(exercise, case):
+    assert_page_agrees(exercise, case, *checked.command_line(exercise, case))
 
 
 def test_endless_loop_is_stopped_and_reported(tmp_path):
