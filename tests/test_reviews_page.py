@@ -264,6 +264,38 @@ def test_a_wrong_rebuild_shows_what_the_checker_names_and_links_its_lesson(
     assert not page.errors, page.errors
 
 
+def test_a_wrong_rebuild_can_be_fixed_and_checked_again_as_practice(
+    context, pages_site
+):
+    """The verdict says to fix the first ✗ and check again: the Check button lets the
+    reader, and the review keeps the first answer."""
+    page = tab(context, pages_site + PROGRESS, PASSED)
+    later(page, 1.01)
+    reload(page)
+    box = review(page)
+    box.locator(".cm-content").wait_for()
+    type_code_in(box, CORRECT.replace("in reversed(topo):", "in topo:", 1))
+    check = box.get_by_role("button", name="Check your backward")
+    check.click()
+    verdict = box.locator(".mg-review-verdict")
+    expect(verdict).to_contain_text("then run the check again", timeout=180_000)
+    expect(box).to_contain_text("It comes back in a day.")
+    expect(check).to_be_enabled()
+    type_code_in(box, CORRECT)
+    check.click()
+    expect(verdict).to_have_text(
+        "✓ Right. The checker passes it. "
+        "(Practice: the review keeps your first answer.)",
+        timeout=180_000,
+    )
+    expect(box.locator(".mg-report")).to_have_count(0)  # the old report is gone
+    expect(check).to_be_focused()  # not lost when it was disabled while checking
+    card = json.loads(kept(page)["reviews"])["exercise/value"]
+    assert card["step"] == 0, card  # wrong, as first answered: tomorrow again
+    assert box.inner_text().count("It comes back") == 1  # answered once
+    assert not page.errors, page.errors
+
+
 def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
     context, pages_site
 ):

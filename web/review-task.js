@@ -6,7 +6,8 @@
 //
 // Kinds: predict (type what the code prints), derivative (type an expression), bug (choose
 // the wrong line of three), rebuild (the reader's passed code with one function emptied),
-// words (a lesson's own-words question again, web/own-words.js).
+// words (a lesson's own-words question again, web/own-words.js). Each is answered once; a
+// rebuild that fails can be fixed and checked again, as practice.
 import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
 import { editorInPlaceOf } from "./open-editor.js";
@@ -107,6 +108,8 @@ function report(result, item) {
   return pre;
 }
 
+const PRACTICE = "(Practice: the review keeps your first answer.)";
+
 const KINDS = {
   predict(box, item, done) {
     box.append(code(item.code));
@@ -159,6 +162,8 @@ const KINDS = {
     const label = `${item.exercise}.py, with ${item.function} to rebuild`;
     const options = { doc: source, label, wrap: true };
     const editor = await editorInPlaceOf(plain, status, options, "mg-editor mg-review-editor");
+    const outcome = element("div", "mg-review-outcome");
+    let answer = done; // the review keeps the first answer; a check after it is practice
     const check = button("Check", `Check your ${item.function}`, async () => {
       check.disabled = true;
       try {
@@ -168,15 +173,23 @@ const KINDS = {
         });
         status.textContent = "";
         const correct = result.exit === 0;
-        if (!correct) box.append(report(result, item));
-        verdict(box, correct, correct ? "The checker passes it." : result.summary);
-        done(correct);
+        const said = correct ? "The checker passes it." : result.summary;
+        outcome.replaceChildren(...(correct ? [] : [report(result, item)]));
+        verdict(outcome, correct, answer ? said : `${said} ${PRACTICE}`);
+        if (answer) {
+          answer(correct); // the review's list moves the focus on
+          check.disabled = correct; // not yet: fix it, and check again
+          answer = null;
+        } else {
+          check.disabled = false; // practice: as often as the reader likes
+          check.focus();
+        }
       } catch (error) {
         status.textContent = `The check could not run: ${error.message ?? error}. Try again.`;
         check.disabled = false;
       }
     });
-    box.append(check, status);
+    box.append(check, status, outcome);
     editor?.goTo(source.split("\n").findIndex((line) => line.includes(HOLE)) + 1);
     editor?.focus();
   },
