@@ -416,6 +416,35 @@ def test_the_ordering_problem_opens_after_the_hints_before_it(context, pages_sit
     ).to_have_attribute("aria-disabled", "true")
 
 
+def test_what_one_tab_shows_stays_erased_when_another_tab_forgets(context, pages_site):
+    """An ordering problem opened here stays open for this visit, and is not written back;
+    the exercise says its code was erased, and keeps it again once changed."""
+    page = visit(context, pages_site, BACKPROP_PAGE, {"code/value": "x = 0\n"})
+    to_editor(page)
+    for hint in page.locator(".mg-exercise ~ details.tip:not([data-gate])").all()[:2]:
+        hint.locator("summary").click()
+    parsons = page.locator("details[data-gate=parsons]").first.locator("summary")
+    expect(parsons).to_have_attribute("aria-disabled", "false")
+    assert "opened" in kept(page)
+    page.evaluate(
+        "key => { window.removed = false; addEventListener('storage', e =>"
+        " e.key === key && e.newValue === null && (window.removed = true)); }",
+        PREFIX + "opened",
+    )
+    other = open_page(context, pages_site + PROGRESS_PAGE)
+    other.get_by_role("button", name="Forget everything").click()
+    other.get_by_role("button", name="Erase").click()
+    expect(other.get_by_text("Forgotten:")).to_be_visible()
+    page.wait_for_function("window.removed")  # the page's own listener ran before
+    assert "opened" not in kept(page)
+    expect(parsons).to_have_attribute("aria-disabled", "false")  # for this visit
+    bar = page.locator(".mg-exercise-bar .mg-status")
+    expect(bar).to_contain_text("Your code was erased in another tab")
+    type_code(page, "x = 1\n")  # kept again, as said
+    assert kept(page)["code/value"] == "x = 1\n"
+    assert not page.errors and not other.errors, page.errors + other.errors
+
+
 def test_compare_opens_after_a_pass_only(context, pages_site):
     page = open_page(context, pages_site + TRAIN_PAGE)
     compare = page.locator("details[data-gate=compare]")

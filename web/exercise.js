@@ -203,6 +203,10 @@ class Exercise {
         memory.code(name),
         "Your code was changed in another tab: this editor now shows it.",
       );
+    } else if (key === `code/${name}` && memory.code(name) === null && this.base !== null) {
+      this.base = null; // Forget, key by key: this editor's code is kept again once changed
+      this.status.textContent =
+        "Your code was erased in another tab: this editor still shows it, and keeps it again when you change it.";
     } else if (key === `check/${name}`) {
       this.showLast();
     } else if (key === `hints/${name}`) {

@@ -62,9 +62,13 @@ class Gate {
       : `Opens once you have opened ${hints}.`;
   }
 
-  update() {
+  /** Show whether it may open; `remember` it opened unless memory just changed under it
+   * (another tab erased it, or an import replaced it): that change is the newest. */
+  update(remember = true) {
     const why = this.reason();
-    if (!why && !this.byPass && !memory.opened(this.id)) memory.open(this.id, memory.today());
+    if (remember && !why && !this.byPass && !memory.opened(this.id)) {
+      memory.open(this.id, memory.today());
+    }
     this.closed = why !== null;
     if (this.closed) this.block.open = false;
     this.block.toggleAttribute("data-closed", this.closed);
@@ -85,12 +89,13 @@ class Gate {
   }
 }
 
-function onMemoryChange({ detail: { key } }) {
+function onMemoryChange({ detail: { key, external } }) {
   if (key !== null && !key.startsWith("check/") && key !== "opened") return;
   for (const gate of gates) {
     if (!gate.block.isConnected) gates.delete(gate);
-    else if (gate.exercise && key === `check/${gate.exercise}`) gate.onCheck();
-    else gate.update();
+    else if (gate.exercise && key === `check/${gate.exercise}` && memory.lastCheck(gate.exercise)) {
+      gate.onCheck();
+    } else gate.update(key !== null && !external);
   }
 }
 
