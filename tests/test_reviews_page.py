@@ -324,14 +324,7 @@ def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
 )
 def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, right):
     before = VALUE_ITEMS[VALUE_ITEMS.index(item) - 1]
-    card = {
-        "title": "Your Value class: backward() and the local derivatives",
-        "module": "02-value",
-        "step": 2,
-        "due": MONDAY * 1000,
-        "last": MONDAY * 1000 - 7 * DAY,
-        "item": before,
-    }
+    card = {**REUSE_CARD, "step": 2, "last": MONDAY * 1000 - 7 * DAY, "item": before}
     page = tab(
         context, pages_site + HOME, {**PASSED, "reviews": {"exercise/value": card}}
     )
