@@ -69,6 +69,16 @@ OPEN_FOLDS = """async el => {
 }"""
 
 
+FILL = """() => {
+  // Fill this site's storage, leaving no room for one more character.
+  let chunk = "x".repeat(1 << 20), n = 0;
+  while (chunk.length) {
+    try { localStorage.setItem("filler/" + n++, chunk); }
+    catch { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+}"""
+
+
 def open_page(context, url):
     """A new tab on ``url``, once the page's scripts are set up; ``page.errors`` collects
     console errors and uncaught exceptions."""

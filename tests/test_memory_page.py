@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from micrograd.check import history as cli_history
 from micrograd.check.concepts import CONCEPTS
-from tests.browser import open_page, refuse_outside, to_editor, type_code
+from tests.browser import FILL, open_page, refuse_outside, to_editor, type_code
 from tests.check_cases import mutants
 
 pytestmark = pytest.mark.browser
@@ -85,16 +85,6 @@ def follow(page, name):
 
 def status(page):
     return page.locator(".mg-exercise-bar [role=status]")
-
-
-FILL = """() => {
-  // Fill this site's storage, leaving no room for one more character.
-  let chunk = "x".repeat(1 << 20), n = 0;
-  while (chunk.length) {
-    try { localStorage.setItem("filler/" + n++, chunk); }
-    catch { chunk = chunk.slice(0, chunk.length >> 1); }
-  }
-}"""
 
 
 # --- storage that is full, refuses, or is turned off --------------------------------------

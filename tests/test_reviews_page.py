@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from micrograd.check.reviews import BANK
-from tests.browser import refuse_outside, to_editor, type_code
+from tests.browser import FILL, refuse_outside, to_editor, type_code
 from tests.readable import (
     AXE,
     COLOUR_RULES,
@@ -430,6 +430,26 @@ def test_the_cards_are_written_before_and_erased_after_what_they_are_made_from(
     assert "remove check/value" in removed and removed[-1] == "remove reviews", imported
     assert imported[len(removed) :][:1] == ["set reviews"], imported
     assert "remove check/value" in erased and erased[-1] == "remove reviews", erased
+
+
+def test_a_review_answered_with_the_storage_full_says_it_is_not_kept(
+    context, pages_site
+):
+    """The answer's card grows by a few characters, and a full storage refuses them."""
+    short = {**REUSE_CARD, "last": 0}  # shorter than the card the answer writes
+    page = tab(
+        context, pages_site + PROGRESS, {**PASSED, "reviews": {"exercise/value": short}}
+    )
+    page.evaluate(FILL)
+    box = review(page)
+    box.get_by_role("textbox").fill("6.0")
+    box.get_by_role("button", name="Check").click()
+    expect(box).to_contain_text(
+        "It comes back in 7 days. This browser's storage for this site is full: what "
+        "you change is kept only until you close the page."
+    )
+    assert json.loads(kept(page)["reviews"])["exercise/value"] == short
+    assert not page.errors, page.errors
 
 
 def test_a_self_check_answered_comes_back(context, pages_site):

@@ -72,7 +72,9 @@ class ReviewList {
   record(review, task, correct) {
     const gap = (card) => days(Math.round((card.due - card.last) / DAY));
     if (reviews.due().some(({ id }) => id === review.id)) {
-      return `It comes back in ${gap(reviews.answer(review.id, correct, { item: task.id }))}.`;
+      const card = reviews.answer(review.id, correct, { item: task.id });
+      const unkept = memory.trouble(); // storage full or refused: for this visit only
+      return `It comes back in ${gap(card)}.${unkept ? ` ${unkept}` : ""}`;
     }
     const card = reviews.cards()[review.id];
     if (!card) return "The course's memory was erased in another tab meanwhile: nothing was kept.";
