@@ -201,6 +201,48 @@ def test_an_endless_import_that_swallows_every_exception(tmp_path):
     assert status == 2 and "--timeout" in output, output
 
 
+@pytest.fixture
+def capstone_loads_in_a_second(monkeypatch):
+    """The capstone (180 s in all), with 1 s to load a file instead of 30."""
+    import dataclasses
+
+    from micrograd.check.exercises import EXERCISES
+
+    quick = dataclasses.replace(EXERCISES["capstone"], loading=1.0)
+    monkeypatch.setitem(EXERCISES, "capstone", quick)
+
+
+def test_loading_has_its_own_limit_within_a_long_run(
+    tmp_path, capstone_loads_in_a_second
+):
+    from micrograd.check.hosts import check_file, limits
+
+    assert limits("capstone")["seconds"] == 180 and limits("capstone")["load"] == 1
+    assert limits("value")["load"] == 10  # within a run of 10 s: the run's
+    path = write(tmp_path, "while True:\n    pass\n", "capstone.py")
+    start = time.monotonic()
+    report = " ".join(check_file("capstone", str(path)).render().split())
+    assert time.monotonic() - start < 15, report
+    assert "loading capstone.py did not finish within 1 seconds" in report, report
+    assert 'goes under `if __name__ == "__main__":`' in report, report
+    assert "--timeout" not in report  # more time in all does not help loading
+
+
+def test_the_page_reports_its_own_loading_limit(capstone_loads_in_a_second):
+    from micrograd.check.hosts import judge, observe_source
+
+    sent = []  # the page's sandbox, where alarms work (not in a page): it stops itself
+    endless = "while True:\n    pass\n"
+    observe_source("capstone", endless, lambda *message: sent.append(message))
+    [(kind, said)] = sent
+    assert kind == "load_error" and "within 1 seconds" in said["message"], sent
+    # The page stopped the sandbox at its loading limit: no message came.
+    found = judge("capstone", [], nonce="0" * 32, end="timeout", seconds=180)
+    assert "within 1 seconds" in found["report"] and "__main__" in found["report"]
+    given = judge("capstone", [], nonce="0" * 32, end="timeout", seconds=180, load=2)
+    assert "within 2 seconds" in given["report"], given["report"]
+
+
 SWALLOW = """
 while True:
     try:

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from micrograd.check import check_file
-from micrograd.check.hosts import result
+from micrograd.check.hosts import limits, result
 from tests.browser import WAIT, open_page, refuse_outside, to_editor, type_code
 from tests.check_cases import mutants
 
@@ -208,6 +208,26 @@ def test_a_file_that_breaks_python_gets_the_command_lines_verdict(
     want = command_line("value", source, tmp_path)
     assert want["concepts"] == [concept] and said in " ".join(want["report"].split())
     assert same_verdict(got, want), got["report"]
+    assert check(tab, "value", CORRECT["value"])["exit"] == 0  # and the next one works
+
+
+def test_a_file_that_loops_when_imported_is_stopped_at_loadings_limit(tab):
+    """The capstone may train for 180 s, but loading a file has a limit of its own (here
+    2 s instead of 30, to be quick)."""
+    given = {**limits("capstone"), "load": 2}
+    endless = "while True:\n    pass\n"
+    got, seconds = tab.evaluate(
+        """async ([source, limits]) => {
+          const began = performance.now();
+          const got = await window.course.check("capstone", source, { limits });
+          return [got, (performance.now() - began) / 1000];
+        }""",
+        [endless, given],
+    )
+    said = " ".join(got["report"].split())
+    assert got["exit"] == 2 and got["concepts"] == ["cannot-load"], said
+    assert "did not finish within 2 seconds" in said and "__main__" in said, said
+    assert seconds < 20, seconds  # not the run's 180 s
     assert check(tab, "value", CORRECT["value"])["exit"] == 0  # and the next one works
 
 

@@ -41,6 +41,7 @@ from hooks import (
     runtime,
     urls,
 )
+from micrograd.check.hosts import limits
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -412,6 +413,11 @@ def test_an_exercise_marker_becomes_the_editor_with_the_pages_concepts():
     attribute = html.split('data-course-data="')[1].split('"')[0]
     data = json.loads(attribute.replace("&quot;", '"').replace("&#x27;", "'"))
     assert data["exercise"] == "loss" and data["root"] == "../../"
+    assert data["limits"] == limits("loss") and set(data["limits"]) == {
+        "seconds",
+        "load",
+        "cases",
+    }
     assert data["progress"] == "../../exercises/progress/"
     assert data["watch"]["zero-grad"]["lesson"].startswith("../../03-neural-network/")
     assert data["watch"]["loss-mean"]["lesson"].startswith("./#")  # this very page

@@ -18,8 +18,8 @@
 // anything but the nonce and the number of messages it sent was not the checker.
 //
 // Time limits (`limits`, from the exercise's page data, else asked of the judge): the
-// whole run's (10 s; 180 s for the capstone, counted once the sandbox is ready) and each
-// example's (2 s for most). Past either, the sandbox is ended (nothing else stops Python
+// whole run's (10 s; 180 s for the capstone, counted once the sandbox is ready), loading
+// the file's (at most 30 s) and each example's (2 s for most). Past any of them, the sandbox is ended (nothing else stops Python
 // in a page) and the judge reports the run as the command line reports a timeout.
 import { watchLoading } from "./loading.js";
 import * as memory from "./memory.js";
@@ -31,7 +31,7 @@ const MESSAGES_LIMIT = 16_000_000; // characters a sandbox may send in one Check
 let judge = null; // {session, ready}
 let spare = null; // the sandbox for the next Check: {session, ready}
 let queue = Promise.resolve(); // Checks run one at a time
-const knownLimits = new Map(); // exercise -> {seconds, cases}
+const knownLimits = new Map(); // exercise -> {seconds, load, cases}
 
 /** Call `name` of web/python/course_checker.py with `kwargs` in `session`, by the page's
  * protocol (web/protocol.js). `onEvent(event)` gets each event the function emits, as
@@ -89,8 +89,9 @@ async function limitsOf(course, exercise, given) {
   return knownLimits.get(exercise);
 }
 
-/** Calls `stop()` past the run's limit, or past the running example's own limit. */
-function watchdog(seconds, cases, stop) {
+/** Calls `stop()` past the run's limit, or past the limit of what runs: loading the file
+ * (from start() to the first example), then each example. */
+function watchdog(seconds, load, cases, stop) {
   let run,
     example,
     began = null;
@@ -102,6 +103,7 @@ function watchdog(seconds, cases, stop) {
     },
     start() {
       run = setTimeout(() => this.fire(), seconds * 1000);
+      example = setTimeout(() => this.fire(), Math.min(load ?? seconds, seconds) * 1000);
     },
     example(k) {
       clearTimeout(example);
@@ -131,11 +133,11 @@ function nonce() {
 }
 
 /** Run `source` in a sandbox; what the judge needs: {lines, end, returncode, elapsed}. */
-async function observe(sandbox, kwargs, { seconds, cases }, onStatus) {
+async function observe(sandbox, kwargs, { seconds, load, cases }, onStatus) {
   const lines = [];
   let size = 0;
   let forged = false;
-  const dog = watchdog(seconds, cases, () => sandbox.session.close("Out of time"));
+  const dog = watchdog(seconds, load, cases, () => sandbox.session.close("Out of time"));
   const onEvent = (event) => {
     const [kind, payload] = Array.isArray(event) ? event : [];
     if (typeof payload?.line !== "string" || forged) {
@@ -190,6 +192,7 @@ async function runCheck(course, exercise, source, options) {
     const { session, ready } = theJudge(course);
     await ready;
     const order = { ...run, exercise, nonce: kwargs.nonce, seconds, filename, today: today() };
+    if (given.load !== undefined) order.load = Math.min(given.load, seconds);
     return await callPython(session, "judge", order, { timeout: JUDGE_SECONDS * 1000 });
   } finally {
     stopWatching();

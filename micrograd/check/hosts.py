@@ -155,10 +155,13 @@ def _collect(fd, nonce, run, deadline, alive):
         selector.close()
 
 
-def _report(ex, run, end, *, source, timeout, hint, returncode=None, expected=None):
+def _report(
+    ex, run, end, *, source, timeout, hint, returncode=None, expected=None, load=None
+):
     """The report, once the worker is done or stopped. ``end``: "done", "forged", or how
     the worker stopped early: "timeout", "ended" (``returncode``: its exit status, if
-    known), "stack" (the page's JavaScript stack overflowed) or "memory"."""
+    known), "stack" (the page's JavaScript stack overflowed) or "memory". ``load``: the
+    limit loading had (the exercise's, within ``timeout``, when None)."""
     if end == "forged":
         message = (
             "the checker's private channel received messages that did not come from the "
@@ -171,7 +174,13 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None, expected=No
         return Report(
             ex.name,
             source,
-            load_error=_stopped_loading(source, end, timeout, returncode),
+            load_error=_stopped_loading(
+                source,
+                end,
+                timeout,
+                returncode,
+                ex.plan(timeout)["load"] if load is None else load,
+            ),
         )
     cut = None
     if not run.done:
@@ -192,10 +201,10 @@ def _report(ex, run, end, *, source, timeout, hint, returncode=None, expected=No
     )
 
 
-def _stopped_loading(source, end, timeout, returncode):
+def _stopped_loading(source, end, timeout, returncode, load):
     """Why the learner's file never finished loading, when the worker did not say."""
     if end == "timeout":
-        return load_timeout(source, timeout)
+        return load_timeout(source, load, timeout)
     if end == "stack":
         return f"loading {source} stopped Python: {RECURSION.lower().rstrip('.')}"
     if end == "memory":
@@ -332,7 +341,7 @@ def observe_source(name, source, emit, *, filename=None, seconds=None):
     plan = ex.plan(seconds)
     saved = isolate()
     try:
-        module, printed = load(source, filename, seconds=seconds)
+        module, printed = load(source, filename, seconds=plan["load"], run=seconds)
     except LoadError as exc:
         emit("load_error", {"message": str(exc)})
     else:
@@ -370,16 +379,17 @@ def judge(
     filename=None,
     hint=1,
     expected=None,
+    load=None,
 ):
     """The page's verdict on a run of :func:`observe_source` in another Python: ``lines``
     are the messages it sent (each ``[nonce, n, kind, payload]`` as JSON, see
     :func:`~micrograd.check.observe.tagged`), ``end`` how it ended: "done" (it returned),
-    "timeout" (the page stopped it when time was up; ``elapsed``: how long the running
-    example had run), "ended" (its Python stopped; ``returncode``, if known), "stack", or
-    "memory". A line that is not the checker's, or a run said to be done that is not,
-    makes the report the command line gives for a forged channel. ``expected``, a dict
-    kept from check to check, keeps the reference's data (nothing untrusted runs here).
-    Returns :func:`result`."""
+    "timeout" (the page stopped it when time was up: ``elapsed``, how long the running
+    example had run; ``load``, the limit loading had, if not the exercise's), "ended"
+    (its Python stopped; ``returncode``, if known), "stack", or "memory". A line that is
+    not the checker's, or a run said to be done that is not, makes the report the command
+    line gives for a forged channel. ``expected``, a dict kept from check to check, keeps
+    the reference's data (nothing untrusted runs here). Returns :func:`result`."""
     ex = exercise(name)
     seconds = valid_seconds(ex.seconds if seconds is None else seconds, "seconds")
     run = _Run(len(ex.plan(seconds)["cases"]))
@@ -400,18 +410,22 @@ def judge(
         hint=hint,
         returncode=returncode,
         expected=expected,
+        load=load,
     )
     return result(report)
 
 
 def limits(name, seconds=None):
     """The time limits a host enforces, in seconds: ``{"seconds": the whole run's,
-    "cases": each example's, in order}`` (the page's exercise data holds them)."""
+    "load": loading the file's, "cases": each example's, in order}`` (the page's exercise
+    data holds them)."""
     ex = exercise(name)
     seconds = ex.seconds if seconds is None else seconds
+    plan = ex.plan(seconds)
     return {
         "seconds": seconds,
-        "cases": [c["seconds"] for c in ex.plan(seconds)["cases"]],
+        "load": plan["load"],
+        "cases": [c["seconds"] for c in plan["cases"]],
     }
 
 

@@ -197,16 +197,25 @@ class LoadError(Exception):
     """The learner's file cannot be run: its message says why."""
 
 
-def load_timeout(name, seconds):
-    return (
-        f"loading {name} did not finish within {seconds:g} seconds: does it run a loop "
-        "that never ends when it is imported? (If it is only slow, allow more time with "
-        "--timeout.)"
+def load_timeout(name, seconds, run=None):
+    """Why loading stopped, out of time. ``run``: the whole run's limit, when loading
+    has a shorter one of its own (which --timeout does not raise)."""
+    said = f"loading {name} did not finish within {seconds:g} seconds: "
+    if run is not None and seconds < run:
+        return said + (
+            "does it run a loop that never ends, or train, when it is imported? Loading "
+            "has a limit of its own, shorter than the whole check's: code that should run "
+            'only when you run the file goes under `if __name__ == "__main__":`.'
+        )
+    return said + (
+        "does it run a loop that never ends when it is imported? (If it is only slow, "
+        "allow more time with --timeout.)"
     )
 
 
-def load(source, filename, folder=None, *, seconds=None):
-    """Run the learner's source as a module; return (module, printed).
+def load(source, filename, folder=None, *, seconds=None, run=None):
+    """Run the learner's source as a module, in at most ``seconds`` (``run``: the whole
+    run's limit, for the message); return (module, printed).
 
     ``folder`` (the file's own folder) goes first on sys.path, so that the learner's own
     helper modules import, whatever their names.
@@ -241,7 +250,7 @@ def load(source, filename, folder=None, *, seconds=None):
                 exec(code, module.__dict__)
     except BaseException as exc:
         if isinstance(exc, OutOfTime) or state.get("out_of_time"):
-            raise LoadError(load_timeout(name, seconds)) from None
+            raise LoadError(load_timeout(name, seconds, run)) from None
         at = where(exc, filename)
         lines = [f"{name} could not be loaded: it raised an error"]
         if at.get("line"):

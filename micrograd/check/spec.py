@@ -67,6 +67,9 @@ class Exercise:
     # where the course's own version waits ("Compare after you pass"): site paths
     compare: tuple = ()
     seconds: float = 10.0  # the default time limit for the whole run
+    # loading the learner's file, within the run's limit: a file that trains or loops when
+    # it is imported is said early, whatever time its training is allowed
+    loading: float = 30.0
 
     def __post_init__(self):
         object.__setattr__(self, "checks", ordered(self.checks))
@@ -75,8 +78,9 @@ class Exercise:
             check_known([check.concept, *wrong_ids(check)], where)
 
     def plan(self, timeout):
-        """What a worker needs to run the examples: plain data, no verdicts. Each
-        example may run for its check's ``seconds``, at most ``timeout``."""
+        """What a worker needs to run the examples: plain data, no verdicts. Loading the
+        file may take ``load`` seconds, and each example its check's ``seconds``, each at
+        most ``timeout``."""
         upstream = {}
         for check in self.checks:
             upstream[check.id] = {check.id}.union(
@@ -100,6 +104,7 @@ class Exercise:
             },
             "given": dict(self.given),
             "probes": sorted({need for check in self.checks for need in check.needs}),
+            "load": min(self.loading, timeout),
             "cases": cases,
         }
 

@@ -39,7 +39,11 @@ def main():
         isolate()
         try:
             module, printed = load(
-                source, path, os.path.dirname(path), seconds=order["timeout"]
+                source,
+                path,
+                os.path.dirname(path),
+                seconds=order["plan"]["load"],
+                run=order["timeout"],
             )
         except LoadError as exc:
             emit("load_error", {"message": str(exc)})
