@@ -215,6 +215,29 @@ def test_two_tabs_stay_in_step(context, pages_site):
     expect(progress.locator(".mg-progress ul")).to_contain_text("[reflected-operators]")
 
 
+PASSED_CHECK = {
+    "result": {"exit": 0, "concepts": [], "report": "ok", "problems": []},
+    "date": "2026-01-05",
+    "passed": "2026-01-05",
+}
+
+
+def test_a_tab_writes_nothing_while_it_follows_another_tabs_change(context, pages_site):
+    """What follows from a change is written by the tab that made it: this tab, which
+    makes a review card for each passed exercise, does not write back the card that
+    another tab has just erased."""
+    page = visit(context, pages_site, VALUE_PAGE, {"check/value": PASSED_CHECK})
+    assert "exercise/value" in json.loads(kept(page)["reviews"])  # made here, on load
+    page.evaluate(
+        "window.heard = []; addEventListener('storage', (e) => heard.push(e.key))"
+    )
+    other = open_page(context, pages_site + PROGRESS_PAGE)
+    other.evaluate("k => localStorage.removeItem(k)", PREFIX + "reviews")
+    page.wait_for_function("heard.length > 0")  # after the course's own listeners
+    assert "reviews" not in kept(page) and "check/value" in kept(page)
+    assert not page.errors, page.errors
+
+
 def test_an_older_tab_never_writes_over_newer_code(context, pages_site):
     older = context.new_page()
     # This tab hears nothing from the others, as when it is busy or asleep.

@@ -9,7 +9,8 @@
 // out of what the page reads, and listed by setAsideList(). A write the browser refuses
 // (its storage full, or turned off) is kept for this visit, read back as written, and said
 // by trouble(). `changes` fires "change" ({key, saved, external}) after every write, and
-// when another tab of this site changes a key (external: true; key null: everything).
+// when another tab of this site changes a key (external: true; key null: everything): its
+// listeners then write nothing (a write returns false), the other tab writes what follows.
 import { KEEP, knows, parse, setAsideSentence, stored } from "./records.js";
 
 export { KEEP };
@@ -69,7 +70,13 @@ function save(key, text) {
   }
 }
 
+// While this tab follows another tab's change (its listeners run), it writes nothing: what
+// follows from a change is written by the tab that made it. A tab that wrote back what it
+// had just seen erased would undo another tab's Forget.
+let following = false;
+
 function write(key, text) {
+  if (following) return false;
   cache.delete(key);
   let saved = save(key, text);
   if (saved && unsaved.size) {
@@ -290,17 +297,26 @@ export function forget() {
   return { left };
 }
 
+function follow(key) {
+  following = true;
+  try {
+    announce({ key, saved: true, external: true });
+  } finally {
+    following = false;
+  }
+}
+
 // Another tab of this site changed what is kept: its value is the newest.
 addEventListener("storage", (event) => {
   if (event.storageArea !== storage) return;
   if (event.key === null) {
     unsaved.clear();
     cache.clear();
-    announce({ key: null, saved: true, external: true });
+    follow(null);
   } else if (event.key.startsWith(PREFIX) && knows(event.key.slice(PREFIX.length))) {
     const key = event.key.slice(PREFIX.length);
     unsaved.delete(key);
     cache.delete(key);
-    announce({ key, saved: true, external: true });
+    follow(key);
   }
 });
