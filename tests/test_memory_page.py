@@ -431,9 +431,15 @@ def test_the_ordering_problem_opens_after_the_hints_before_it(context, pages_sit
 
 def test_what_one_tab_shows_stays_erased_when_another_tab_forgets(context, pages_site):
     """An ordering problem opened here stays open for this visit, and is not written back;
-    the exercise says its code was erased, and keeps it again once changed."""
-    page = visit(context, pages_site, BACKPROP_PAGE, {"code/value": "x = 0\n"})
+    the exercise says its code was erased, and keeps it again once changed; the report of
+    its last check, erased too, goes."""
+    failed = {**PASSED_CHECK, "passed": None}
+    failed["result"] = {**failed["result"], "exit": 1, "report": "Checking value.py"}
+    records = {"code/value": "x = 0\n", "check/value": failed}
+    page = visit(context, pages_site, BACKPROP_PAGE, records)
     to_editor(page)
+    report = page.locator(".mg-exercise .mg-report")
+    expect(report).to_contain_text("Your last check, on 2026-01-05")
     for hint in page.locator(".mg-exercise ~ details.tip:not([data-gate])").all()[:2]:
         hint.locator("summary").click()
     parsons = page.locator("details[data-gate=parsons]").first.locator("summary")
@@ -453,6 +459,7 @@ def test_what_one_tab_shows_stays_erased_when_another_tab_forgets(context, pages
     expect(parsons).to_have_attribute("aria-disabled", "false")  # for this visit
     bar = page.locator(".mg-exercise-bar .mg-status")
     expect(bar).to_contain_text("Your code was erased in another tab")
+    expect(report).to_be_hidden()
     type_code(page, "x = 1\n")  # kept again, as said
     assert kept(page)["code/value"] == "x = 1\n"
     assert not page.errors and not other.errors, page.errors + other.errors

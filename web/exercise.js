@@ -196,6 +196,7 @@ class Exercise {
     const { name } = this;
     if (key === null) {
       this.base = memory.code(name);
+      if (this.result && !memory.lastCheck(name)) this.forgetReport();
       this.status.textContent =
         "What this browser kept for the course was just erased, in another tab.";
     } else if (key === `code/${name}` && memory.code(name) !== null && !this.fromMemory) {
@@ -207,8 +208,12 @@ class Exercise {
       this.base = null; // Forget, key by key: this editor's code is kept again once changed
       this.status.textContent =
         "Your code was erased in another tab: this editor still shows it, and keeps it again when you change it.";
-    } else if (key === `check/${name}`) {
+    } else if (key === `check/${name}` && memory.lastCheck(name)) {
       this.showLast();
+    } else if (key === `check/${name}` && this.result) {
+      this.forgetReport(); // its record is gone: the report is no longer "your last check"
+      if (!this.status.textContent.includes("erased in another tab"))
+        this.status.textContent = "Your last check was erased in another tab.";
     } else if (key === `hints/${name}`) {
       this.showHints();
     }
@@ -290,6 +295,14 @@ class Exercise {
   stopClock() {
     clearInterval(this.ticker);
     this.clock.hidden = true;
+  }
+
+  forgetReport() {
+    this.result = null;
+    this.report.replaceChildren();
+    this.report.hidden = true;
+    this.hints.replaceChildren();
+    this.markLine(null);
   }
 
   /** A check that could not run: said where the report was, so that the report of an
