@@ -19,8 +19,9 @@
 //
 // Time limits (`limits`, from the exercise's page data, else asked of the judge): the
 // whole run's (10 s; 180 s for the capstone, counted once the sandbox is ready), loading
-// the file's (at most 30 s) and each example's (2 s for most). Past any of them, the sandbox is ended (nothing else stops Python
-// in a page) and the judge reports the run as the command line reports a timeout.
+// the file's (at most 30 s) and each example's (2 s for most). Past any of them, the
+// sandbox is ended (nothing else stops Python in a page) and the judge reports the run as
+// the command line reports a timeout.
 import { watchLoading } from "./loading.js";
 import * as memory from "./memory.js";
 import { PythonError } from "./session.js";
