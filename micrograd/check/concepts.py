@@ -106,7 +106,8 @@ slow (fallback): Your code is slow
     exercises/#time-and-memory
     1. Every example finished, but they took long together: does your code redo work it has
        already done?
-    2. Time one example yourself; if it is only slow, allow more time with --timeout.
+    2. Time one example yourself; if it is only slow, the command line allows more time
+       with --timeout.
     3. A backward pass visits each node once; building a topological order is one walk
        through the graph.
 memory (fallback): Your code used too much memory
@@ -114,7 +115,8 @@ memory (fallback): Your code used too much memory
     1. Does a list or a graph keep growing, step after step?
     2. Look for things kept from earlier steps, such as whole Values where a number would
        do.
-    3. Keep numbers (.data), not Values, of what you record; --memory sets the limit.
+    3. Keep numbers (.data), not Values, of what you record; on the command line,
+       --memory sets the limit.
 own-code: The exercise is to write this yourself
     exercises/#the-exercises
     1. Is the class or function the checker found written in your file, or is it the

@@ -13,7 +13,9 @@ from micrograd.check.observe import resolve, run_case
 from micrograd.check.report import Item, Report, fmt
 
 RECURSION = "Your code calls itself again and again without end."
-MEMORY = "This example ran out of memory (the limit is set by --memory)."
+MEMORY = (
+    "This example ran out of memory (on the command line, --memory sets the limit)."
+)
 
 
 def same(a, b, ids=True):

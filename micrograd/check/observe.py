@@ -208,8 +208,8 @@ def load_timeout(name, seconds, run=None):
             'only when you run the file goes under `if __name__ == "__main__":`.'
         )
     return said + (
-        "does it run a loop that never ends when it is imported? (If it is only slow, "
-        "allow more time with --timeout.)"
+        "does it run a loop that never ends when it is imported? (If it is only slow, the "
+        "command line allows more time with --timeout.)"
     )
 
 
