@@ -243,3 +243,23 @@ def test_the_page_calls_the_checker_by_name_and_gets_its_events():
     exec_call = {"id": 9, "fn": "course_checker.exec", "kwargs": {}}
     refused = json.loads(course_calls.handle(json.dumps(exec_call), sent.append))
     assert refused["type"] == "error" and "cannot call" in refused["error"]
+
+
+def test_the_exercises_page_states_the_limits_the_checkers_set():
+    """ "Time and memory" (docs/exercises/index.md) gives the numbers of the code."""
+    from micrograd.check.exercises import EXERCISES
+    from micrograd.check.hosts import DEFAULT_MEMORY
+
+    page = ROOT / "docs" / "exercises" / "index.md"
+    text = " ".join(page.read_text().split())
+    capstone, value = EXERCISES["capstone"], EXERCISES["value"]
+    assert {e.loading for e in EXERCISES.values()} == {capstone.loading}
+    assert (
+        f"**loading your file** may take at most {capstone.loading:g} seconds" in text
+    )
+    whole = f"({value.seconds:g} by default, {capstone.seconds:g} for the capstone)"
+    assert f"may take `--timeout` seconds {whole}" in text
+    assert f"limited to {DEFAULT_MEMORY // 1024} GiB" in text
+    assert (
+        f"the page has {checker.MEMORY_LIMIT // 1024} GiB for its whole Python" in text
+    )
