@@ -228,6 +228,22 @@ def test_loading_has_its_own_limit_within_a_long_run(
     assert "--timeout" not in report  # more time in all does not help loading
 
 
+def test_loading_that_ignores_its_alarm_is_stopped_at_its_limit(
+    tmp_path, capstone_loads_in_a_second
+):
+    from micrograd.check.hosts import check_file
+
+    deaf = "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nwhile True:\n    pass\n"
+    start = time.monotonic()
+    report = " ".join(
+        check_file("capstone", str(write(tmp_path, deaf, "capstone.py")))
+        .render()
+        .split()
+    )
+    assert time.monotonic() - start < 15, report  # not the run's 180 s
+    assert "loading capstone.py did not finish within 1 seconds" in report, report
+
+
 def test_the_page_reports_its_own_loading_limit(capstone_loads_in_a_second):
     from micrograd.check.hosts import judge, observe_source
 

@@ -124,8 +124,9 @@ class _Channel:
 
 
 def _collect(fd, nonce, run, deadline, alive):
-    """Read the worker's messages from ``fd`` until it is done, stops, or time is up.
-    Returns "done", "ended", "timeout" or "forged"."""
+    """Read the worker's messages from ``fd`` until it is done, stops, or time is up
+    (``deadline()``: when, by time.monotonic()). Returns "done", "ended", "timeout" or
+    "forged"."""
     import selectors  # here: the page's Python has no processes to select from
 
     selector = selectors.DefaultSelector()
@@ -133,7 +134,7 @@ def _collect(fd, nonce, run, deadline, alive):
     buffer, total, channel = b"", 0, _Channel(run, nonce)
     try:
         while not run.done:
-            left = deadline - time.monotonic()
+            left = deadline() - time.monotonic()
             if left <= 0:
                 return "timeout"
             if not selector.select(min(left, 0.05)):
@@ -223,10 +224,12 @@ def _supervise(ex, plan, start, *, source, timeout, hint):
         pid, poll, wait = start(write, nonce)
     finally:
         os.close(write)
+    began = time.monotonic()
+
+    def deadline():  # loading's limit, then the run's; the worker's own alarms come first
+        return began + (plan["load"] if run.facts is None else timeout) + 1.0
+
     try:
-        deadline = (
-            time.monotonic() + timeout + 1.0
-        )  # the worker's own limits come first
         end = _collect(read, nonce, run, deadline, lambda: poll() is None)
     finally:
         try:
