@@ -227,11 +227,15 @@ def test_a_tab_writes_nothing_while_it_follows_another_tabs_change(context, page
     makes a review card for each passed exercise, does not write back the card that
     another tab has just erased."""
     page = visit(context, pages_site, VALUE_PAGE, {"check/value": PASSED_CHECK})
+    page.wait_for_function(
+        "k => localStorage.getItem(k) !== null", arg=PREFIX + "reviews"
+    )
     assert "exercise/value" in json.loads(kept(page)["reviews"])  # made here, on load
     page.evaluate(
         "window.heard = []; addEventListener('storage', (e) => heard.push(e.key))"
     )
-    other = open_page(context, pages_site + PROGRESS_PAGE)
+    other = context.new_page()  # a tab of the site that runs none of the course's code
+    other.goto(pages_site + "/sitemap.xml")
     other.evaluate("k => localStorage.removeItem(k)", PREFIX + "reviews")
     page.wait_for_function("heard.length > 0")  # after the course's own listeners
     assert "reviews" not in kept(page) and "check/value" in kept(page)
@@ -431,8 +435,8 @@ def test_the_ordering_problem_opens_after_the_hints_before_it(context, pages_sit
 
 def test_what_one_tab_shows_stays_erased_when_another_tab_forgets(context, pages_site):
     """An ordering problem opened here stays open for this visit, and is not written back;
-    the exercise says its code was erased, and keeps it again once changed; the report of
-    its last check, erased too, goes."""
+    the exercise says its code was erased, and keeps it again once checked or changed; the
+    report of its last check, erased too, goes."""
     failed = {**PASSED_CHECK, "passed": None}
     failed["result"] = {**failed["result"], "exit": 1, "report": "Checking value.py"}
     records = {"code/value": "x = 0\n", "check/value": failed}
@@ -460,7 +464,11 @@ def test_what_one_tab_shows_stays_erased_when_another_tab_forgets(context, pages
     bar = page.locator(".mg-exercise-bar .mg-status")
     expect(bar).to_contain_text("Your code was erased in another tab")
     expect(report).to_be_hidden()
-    type_code(page, "x = 1\n")  # kept again, as said
+    check = page.get_by_role("button", name="Check your value.py")
+    check.click()  # the code is kept again, as said
+    expect(report).to_contain_text("Checking value.py", timeout=120_000)  # Python loads
+    assert kept(page)["code/value"] == "x = 0\n"
+    type_code(page, "x = 1\n")
     assert kept(page)["code/value"] == "x = 1\n"
     assert not page.errors and not other.errors, page.errors + other.errors
 

@@ -207,7 +207,7 @@ class Exercise {
     } else if (key === `code/${name}` && memory.code(name) === null && this.base !== null) {
       this.base = null; // Forget, key by key: this editor's code is kept again once changed
       this.status.textContent =
-        "Your code was erased in another tab: this editor still shows it, and keeps it again when you change it.";
+        "Your code was erased in another tab: this editor still shows it, and keeps it again when you change or check it.";
     } else if (key === `check/${name}` && memory.lastCheck(name)) {
       this.showLast();
     } else if (key === `check/${name}` && this.result) {
@@ -261,6 +261,10 @@ class Exercise {
 
   async check() {
     if (this.checking) return;
+    const typed = this.source(); // a Check keeps what it checks (not kept after a Forget)
+    if (!this.fromMemory && typed !== this.starter && memory.code(this.name) !== typed) {
+      this.save(typed); // or shows the newer code another tab kept: that is checked
+    }
     this.setChecking(true);
     this.watch.hidden = true;
     const onStatus = (text) => (this.status.textContent = text);
