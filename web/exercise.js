@@ -205,7 +205,7 @@ class Exercise {
         "Your code was changed in another tab: this editor now shows it.",
       );
     } else if (key === `code/${name}` && memory.code(name) === null && this.base !== null) {
-      this.base = null; // Forget, key by key: this editor's code is kept again once changed
+      this.base = null; // Forget, key by key: kept again once changed or checked
       this.status.textContent =
         "Your code was erased in another tab: this editor still shows it, and keeps it again when you change or check it.";
     } else if (key === `check/${name}` && memory.lastCheck(name)) {
