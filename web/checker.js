@@ -104,7 +104,7 @@ function watchdog(seconds, load, cases, stop) {
     },
     start() {
       run = setTimeout(() => this.fire(), seconds * 1000);
-      example = setTimeout(() => this.fire(), Math.min(load ?? seconds, seconds) * 1000);
+      example = setTimeout(() => this.fire(), load * 1000);
     },
     example(k) {
       clearTimeout(example);
@@ -181,6 +181,7 @@ async function runCheck(course, exercise, source, options) {
   try {
     const given = await limitsOf(course, exercise, limits);
     seconds ??= given.seconds;
+    const load = Math.min(given.load ?? seconds, seconds); // within the run's, as in Python
     sandbox = takeSandbox(course);
     await sandbox.ready;
     stopWatching();
@@ -188,12 +189,19 @@ async function runCheck(course, exercise, source, options) {
     onChecking(seconds);
     const filename = `${exercise}.py`;
     const kwargs = { exercise, source, filename, nonce: nonce() };
-    const run = await observe(sandbox, kwargs, { ...given, seconds }, onStatus);
+    const run = await observe(sandbox, kwargs, { ...given, seconds, load }, onStatus);
     if (run.end !== "done") onStatus("Stopped. Writing the report…");
     const { session, ready } = theJudge(course);
     await ready;
-    const order = { ...run, exercise, nonce: kwargs.nonce, seconds, filename, today: today() };
-    if (given.load !== undefined) order.load = Math.min(given.load, seconds);
+    const order = {
+      ...run,
+      exercise,
+      nonce: kwargs.nonce,
+      seconds,
+      load,
+      filename,
+      today: today(),
+    };
     return await callPython(session, "judge", order, { timeout: JUDGE_SECONDS * 1000 });
   } finally {
     stopWatching();

@@ -62,8 +62,9 @@ class Gate {
       : `Opens once you have opened ${hints}.`;
   }
 
-  /** Show whether it may open; `remember` it opened unless memory just changed under it
-   * (another tab erased it, or an import replaced it): that change is the newest. */
+  /** Show whether it may open; `remember` it opened unless all of memory was just replaced
+   * (an import, a Forget): that change is the newest. (While this tab follows another
+   * tab's change, web/memory.js keeps no write.) */
   update(remember = true) {
     const why = this.reason();
     if (remember && !why && !this.byPass && !memory.opened(this.id)) {
@@ -89,13 +90,13 @@ class Gate {
   }
 }
 
-function onMemoryChange({ detail: { key, external } }) {
+function onMemoryChange({ detail: { key } }) {
   if (key !== null && !key.startsWith("check/") && key !== "opened") return;
   for (const gate of gates) {
     if (!gate.block.isConnected) gates.delete(gate);
     else if (gate.exercise && key === `check/${gate.exercise}` && memory.lastCheck(gate.exercise)) {
       gate.onCheck();
-    } else gate.update(key !== null && !external);
+    } else gate.update(key !== null);
   }
 }
 
