@@ -161,14 +161,18 @@ async function loadPyodide(files) {
 
 export async function loadPython(onProgress) {
   const files = new Files(onProgress, self.fetch.bind(self));
-  self.fetch = (url, init) => files.fetch(url, init);
-  // Pyodide does not always wait for its own fetches: their failures are said, as above.
-  self.addEventListener("unhandledrejection", (event) => {
-    if (event.reason instanceof FileError) event.preventDefault();
-  });
+  // While Python loads, a file that fails ends the load through files.failure, and Pyodide's
+  // fetch of it is left waiting: Pyodide never starts a Python without its standard library
+  // (which fills the console with its errors), and the session stops this worker.
+  let loading = true;
+  self.fetch = (url, init) => {
+    const got = files.fetch(url, init);
+    return loading ? got.catch(() => new Promise(() => {})) : got;
+  };
   const timings = {}; // seconds since the worker started, for the benchmarks
   const mark = (name) => (timings[name] = performance.now() / 1000);
-  const manifest = await (await self.fetch(new URL(FILES.manifest, here))).json();
+  const asked = self.fetch(new URL(FILES.manifest, here));
+  const manifest = await (await Promise.race([asked, files.failure])).json();
   files.sizes = manifest.files;
   files.report();
   const viz = loadViz(files, mark);
@@ -183,6 +187,7 @@ export async function loadPython(onProgress) {
   const calls = pyodide.pyimport("course_calls");
   const python = calls.start(viz.render, viz.problem);
   mark("package");
+  loading = false;
   const missing = viz.problem() ? { [FILES.viz]: viz.problem() } : {};
   return { pyodide, calls, python, timings, missing };
 }
