@@ -558,13 +558,15 @@ def axe_violations(page, selector):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_self_check_marks_answers_in_words(served_site, browser_context, scheme):
+    from playwright.sync_api import expect
+
     page = browser_context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.emulate_media(color_scheme=scheme)
     page.goto(f"{served_site}/02-value/self-check/", wait_until="networkidle")
     check = page.get_by_role("button", name="Check my answers")
-    assert check.is_visible(), "the script shows the quiz's buttons"
+    expect(check).to_be_visible()  # shown by the page's script, once it has run
     questions = page.locator(".self-check__question")
     total = questions.count()
     questions.nth(0).locator("input[data-correct]").check()

@@ -307,6 +307,9 @@ def test_tab_indents_in_the_editor_and_escape_then_tab_leaves(lesson):
 
 
 def test_axe_finds_nothing_on_a_page_whose_cells_ran(lesson):
+    lesson.locator('[data-course="cell"]').nth(1).evaluate(
+        OPEN_FOLDS
+    )  # cell 2 is folded
     click_run(lesson, 2)
     click_run(lesson, 3)
     lesson.get_by_role("button", name="Edit cell 3", exact=True).click()
