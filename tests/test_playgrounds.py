@@ -557,7 +557,11 @@ def said(element):
 
 @pytest.mark.browser
 def test_python_starts_on_the_first_move_and_says_so(lesson):
-    page = lesson
+    page = open_page(
+        lesson.context, lesson.site + PAGES["descent"]
+    )  # Python not started
+    page.site = lesson.site
+    page.context.requested.clear()
     page.wait_for_load_state("networkidle")
     element = go(page, "descent")
     assert page.evaluate("window.course.session.state") == "off"
@@ -570,12 +574,24 @@ def test_python_starts_on_the_first_move_and_says_so(lesson):
     assert any(text.startswith("Loading Python") for text in seen), seen
     assert status.inner_text() == "Drawn by micrograd, in this page."
     assert any(u.endswith("pyodide.asm.wasm") for u in page.context.requested)
+    assert not page.errors, page.errors
+    page.close()
 
 
 @pytest.mark.browser
 def test_descent_in_the_page_shows_the_lessons_steps(lesson):
     element = go(lesson, "descent")
-    before, after = redraw(element, keys, element, "Learning rate η", "ArrowRight", 74)
+    slider = element.get_by_role("slider", name="Learning rate η", exact=True)
+    low, step = (float(slider.get_attribute(a)) for a in ("min", "step"))
+    presses = round(
+        (1.05 - low) / step
+    )  # from the lowest rate, whatever the last test left
+
+    def to_rate():
+        keys(element, "Learning rate η", "Home")
+        keys(element, "Learning rate η", "ArrowRight", presses)
+
+    before, after = redraw(element, to_rate)
     assert after != before
     lr = float(element.get_by_role("slider").input_value())
     assert lr == 1.05

@@ -19,6 +19,7 @@ from scripts.pages_server import PagesServer
 from tests.browser import (
     OPEN_FOLDS,
     assert_clean,
+    navigate,
     open_page,
     refuse_outside,
     replace_code,
@@ -52,6 +53,7 @@ def tab(browser, built_site):
     context.outside = []
     refuse_outside(context, context.outside)
     page = open_page(context, server.url.rstrip("/") + LESSON)
+    page.site = server.url.rstrip("/")
     yield page
     context.close()
     server.close()
@@ -60,6 +62,8 @@ def tab(browser, built_site):
 @pytest.fixture
 def lesson(tab):
     """The lesson page in that tab; no console error and no outside request allowed."""
+    if not tab.url.endswith(LESSON):  # a test followed a link: back, as a reader goes
+        navigate(tab, tab.site + LESSON)
     yield tab
     assert_clean(tab)
 
@@ -230,6 +234,10 @@ def test_the_page_prints_what_cpython_prints(lesson):
 
 
 def test_clicking_run_fills_the_output_and_hides_the_build_output(lesson):
+    navigate(
+        lesson, lesson.site + "/02-value/more-operations/"
+    )  # and back: no cell ran
+    navigate(lesson, lesson.site + LESSON)
     cell = lesson.locator('[data-course="cell"]').nth(2)  # prints the topological order
     built = cell.locator("> .highlight").nth(1)
     assert built.is_visible()
@@ -253,9 +261,11 @@ def test_an_endless_loop_is_stopped_and_the_next_run_works(lesson):
 
 
 def test_stop_button_stops_a_cell_and_says_python_restarted(lesson):
+    lesson.evaluate("window.course.ready()")  # a run, not a start, is stopped
     cell = lesson.locator('[data-course="cell"]').first
     editor = replace_code(cell, 1, "while True:\n    pass\n")
     editor.press("Shift+Enter")
+    lesson.wait_for_function("window.course.session.state === 'running'")
     stop = cell.get_by_role("button", name="Stop cell 1: restarts Python")
     stop.click()
     output = cell.locator("output")
