@@ -160,15 +160,12 @@ async function loadPyodide(files) {
 }
 
 export async function loadPython(onProgress) {
-  const files = new Files(onProgress, self.fetch.bind(self));
+  const plainFetch = self.fetch.bind(self);
+  const files = new Files(onProgress, plainFetch);
   // While Python loads, a file that fails ends the load through files.failure, and Pyodide's
   // fetch of it is left waiting: Pyodide never starts a Python without its standard library
   // (which fills the console with its errors), and the session stops this worker.
-  let loading = true;
-  self.fetch = (url, init) => {
-    const got = files.fetch(url, init);
-    return loading ? got.catch(() => new Promise(() => {})) : got;
-  };
+  self.fetch = (url, init) => files.fetch(url, init).catch(() => new Promise(() => {}));
   const timings = {}; // seconds since the worker started, for the benchmarks
   const mark = (name) => (timings[name] = performance.now() / 1000);
   const asked = self.fetch(new URL(FILES.manifest, here));
@@ -187,7 +184,7 @@ export async function loadPython(onProgress) {
   const calls = pyodide.pyimport("course_calls");
   const python = calls.start(viz.render, viz.problem);
   mark("package");
-  loading = false;
+  self.fetch = plainFetch; // loaded: any later fetch is the browser's own, failing as usual
   const missing = viz.problem() ? { [FILES.viz]: viz.problem() } : {};
   return { pyodide, calls, python, timings, missing };
 }
