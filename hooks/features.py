@@ -1,7 +1,7 @@
 """The page features, named once for both languages: web/features.json.
 
 An element with ``data-course="NAME"`` makes its page load web/features.js's module for
-NAME; ``style`` is the stylesheet (in web/) that the pages with that feature link. The
+NAME; ``styles`` are the stylesheets (in web/) that the pages with that feature link. The
 build writes the attribute only through ``attribute(name)``, and every name a finished page
 carries must be listed (``used``), so a feature cannot be misspelt on either side:
 tests/test_hooks.py holds web/features.js's table to the same list.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = json.loads((ROOT / "web" / "features.json").read_text(encoding="utf-8"))
-STYLES = sorted({f["style"] for f in FEATURES.values() if f["style"]})
+STYLES = sorted({style for f in FEATURES.values() for style in f["styles"]})
 _USED = re.compile(r'data-course="([^"]*)"')
 
 
@@ -41,5 +41,5 @@ def used(html, where):
 
 def styles(names):
     """The stylesheets of these features, each once, in a fixed order."""
-    wanted = {FEATURES[name]["style"] for name in names}
+    wanted = {style for name in names for style in FEATURES[name]["styles"]}
     return [style for style in STYLES if style in wanted]

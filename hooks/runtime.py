@@ -34,7 +34,7 @@ FEATURE_STYLES = {
     style: tuple(
         features.attribute(name)
         for name, feature in features.FEATURES.items()
-        if feature["style"] == style
+        if style in feature["styles"]
     )
     for style in features.STYLES
 }

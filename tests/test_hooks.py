@@ -518,7 +518,7 @@ def test_feature_names_come_from_one_file_that_features_js_follows():
         "web/features.js and web/features.json differ"
     )
     for feature in features.FEATURES.values():
-        assert feature["style"] is None or (ROOT / "web" / feature["style"]).is_file()
+        assert all((ROOT / "web" / style).is_file() for style in feature["styles"])
     assert features.attribute("cell") == 'data-course="cell"'
     with pytest.raises(ValueError, match="no page feature 'cel'"):
         features.attribute("cel")
@@ -537,6 +537,17 @@ def test_a_page_links_the_stylesheets_of_its_features_only():
         in out
     )
     assert runtime.link_styles(head + "<p>x</p>", page("a/b.md")) == head + "<p>x</p>"
+
+    def linked(*names):
+        html = "".join(f'<div data-course="{name}"></div>' for name in names)
+        out = runtime.link_styles(head + html, page("a/b.md"))
+        return re.findall(r'assets/course/([\w-]+\.css)">', out)
+
+    # A lesson's own-words question links its few rules, not the editors' stylesheet; a
+    # page of reviews, which ask it again, links both; a feature's style comes once.
+    assert linked("cell", "own-words") == ["course.css", "own-words.css"]
+    assert linked("reviews") == ["course.css", "exercises.css", "own-words.css"]
+    assert linked("own-words", "reviews", "progress") == linked("reviews")
     with pytest.raises(ValueError, match="no assets/course/course.css"):
         runtime.link_styles("<p>x</p>", page("a/b.md"))
 
