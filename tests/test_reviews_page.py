@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from micrograd.check.reviews import BANK
+from micrograd.check.reviews import BANK, OWN_WORDS
 from tests.browser import FILL, refuse_outside, to_editor, type_code
 from tests.readable import (
     AXE,
@@ -682,6 +682,47 @@ def test_own_words_are_kept_come_back_and_reach_the_tutor_prompt_as_on_the_comma
         cwd=ROOT,
     )
     assert cli.stdout == prompt + "\n"
+
+
+def test_own_words_come_back_as_a_review_that_asks_the_question_once(
+    context, pages_site
+):
+    lesson = "02-value/backpropagation/"
+    question, points = OWN_WORDS[lesson]["question"], OWN_WORDS[lesson]["points"]
+    kept_words = {"text": "Reverse order.", "covered": [0], "of": 3}
+    page = tab(
+        context,
+        pages_site + HOME,
+        {"words": {lesson: {**kept_words, "date": "2026-01-05"}}},
+    )
+    later(page, 1.01)
+    reload(page)
+    box = review(page, f"In your own words: {question}")
+    expect(box.get_by_role("heading")).to_have_text(f"In your own words: {question}")
+    assert box.inner_text().count(question) == 1  # the heading asks it, once
+    answer = box.get_by_role("textbox", name="Your answer")
+    expect(answer).to_have_value("")  # a review asks afresh
+    # its styles come with the reviews (web/own-words.css): the answer spans the box
+    assert answer.evaluate(
+        "t => getComputedStyle(t).display === 'block'"
+        " && t.getBoundingClientRect().width > 0.9 * t.parentElement.clientWidth"
+    )
+    box.get_by_role("button", name="Show the key points").click()
+    expect(box.locator(".mg-status")).to_have_text(
+        "Write your answer first: then the key points show."
+    )
+    answer.fill("A node's gradient is whole before it moves on; two uses add up.")
+    box.get_by_role("button", name="Show the key points").click()
+    ticks = box.get_by_role("checkbox")
+    expect(ticks).to_have_count(len(points))
+    for tick in ticks.all():
+        tick.check()
+    box.get_by_role("button", name="Keep my answer").click()
+    expect(box).to_contain_text("It comes back in 3 days.")
+    assert due(page) == []
+    card = json.loads(kept(page)["reviews"])[f"words/{lesson}"]
+    assert (card["step"], card["item"]) == (1, f"words:{lesson}")
+    assert not page.errors, page.errors
 
 
 def test_a_pass_from_memory_is_recorded_as_such(context, pages_site):

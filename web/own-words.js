@@ -5,13 +5,18 @@
 // comes back as a review (web/reviews.js), asked by the same form (web/review-task.js).
 //
 //   wordsForm(box, {lesson, question, points}, done, where)   done({text, covered, of, date});
-//                                                   where: "lesson" or "review" (ids differ)
+//     where: "lesson" (the question labels the answer) or "review" (the review's heading
+//     asks the question: the answer is labelled "Your answer")
 import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
 
 export function wordsForm(box, { lesson, question, points }, done, where = "lesson") {
   const id = `mg-words-${where}-${lesson.replace(/\W+/g, "-")}`;
-  const label = element("label", "mg-words-question", question);
+  const label = element(
+    "label",
+    "mg-words-question",
+    where === "review" ? "Your answer" : question,
+  );
   label.htmlFor = id;
   const text = Object.assign(element("textarea", "mg-words-text"), { id, rows: 4 });
   if (where === "lesson") text.value = memory.words()[lesson]?.text ?? ""; // a review asks afresh
