@@ -230,6 +230,35 @@ def test_unloadable_file_exits_2(case, tmp_path):
     assert "Traceback" not in output
 
 
+def test_the_workers_python_imports_only_the_half_that_observes():
+    """The command line starts a worker per check, which imports micrograd.check.observe
+    and none of the checker's other modules: the package makes its API on first use."""
+    code = (
+        "import sys, micrograd.check.worker; "
+        "print(sorted(m for m in sys.modules if m.startswith('micrograd')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [
+        "['micrograd',",
+        "'micrograd.check',",
+        "'micrograd.check.observe',",
+        "'micrograd.check.worker',",
+        "'micrograd.engine']",
+    ]
+
+
+def test_the_api_is_made_on_first_use_with_a_checker_per_exercise():
+    import micrograd.check as api
+
+    names = ["EXERCISES", "Report", "check_file", "check_objects", "check_source"]
+    assert api.__all__ == [*names, "tutor_prompt", *EXERCISES]
+    assert set(api.__all__) <= set(dir(api))
+    assert [getattr(api, e).__name__ for e in EXERCISES] == list(EXERCISES)
+    assert not hasattr(api, "nope")
+
+
 def test_missing_file_and_bad_arguments_exit_2(tmp_path):
     status, output = run_cli("value", tmp_path / "nowhere.py")
     assert status == 2 and "there is no file" in output

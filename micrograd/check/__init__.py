@@ -20,28 +20,61 @@ file, ``docs/exercises/starters/<exercise>.py``. :func:`check_source` is the ent
 for the page, :func:`tutor_prompt` builds a prompt for an AI tutor.
 """
 
-import inspect
-import pkgutil
-
-from micrograd.check.exercises import EXERCISES
-from micrograd.check.hosts import check_file, check_objects, check_source
-from micrograd.check.report import Report
-from micrograd.check.tutor import tutor_prompt
-
-__all__ = [
-    "EXERCISES",
-    "Report",
-    "check_file",
-    "check_objects",
-    "check_source",
-    "tutor_prompt",
-    *EXERCISES,
-]
+# The API is imported on first use (PEP 562's module __getattr__), not with the package:
+# the command line's worker, which runs a learner's file, imports only
+# micrograd.check.observe, and so starts in half the time.
+_loading = False  # while _load() runs: a name it has not made yet is not there
 
 
-def _checker(exercise):
+def __getattr__(name):
+    """The API, the exercises' checkers and ``__all__``, made once, on first use."""
+    global _loading
+    wanted = name == "__all__" or not name.startswith("_")
+    if wanted and "__all__" not in globals() and not _loading:
+        _loading = True
+        try:
+            globals().update(_load())
+        finally:
+            _loading = False
+        if name in globals():
+            return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted({*globals(), *(globals().get("__all__") or __getattr__("__all__"))})
+
+
+def _load():
+    """The API: what the package gives by name, and a checker per exercise."""
+    import pkgutil
+
+    from micrograd.check import exercises, hosts, report, tutor
+
+    api = {
+        "EXERCISES": exercises.EXERCISES,
+        "Report": report.Report,
+        "check_file": hosts.check_file,
+        "check_objects": hosts.check_objects,
+        "check_source": hosts.check_source,
+        "tutor_prompt": tutor.tutor_prompt,
+    }
+    taken = {*globals(), *api} | {m.name for m in pkgutil.iter_modules(__path__)}
+    for exercise in exercises.EXERCISES.values():
+        if exercise.name in taken:
+            raise ValueError(
+                f"the exercise {exercise.name!r} has the name of micrograd.check."
+                f"{exercise.name}: give it another"
+            )
+        api[exercise.name] = _checker(exercise, hosts.check_objects)
+    return {**api, "__all__": list(api)}
+
+
+def _checker(exercise, check_objects):
     """The function that checks the learner's own pieces for ``exercise``: its
     parameters are the names the exercise asks for (optional ones default to None)."""
+    import inspect
+
     kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
     signature = inspect.Signature(
         [inspect.Parameter(n, kind) for n in exercise.names]
@@ -73,14 +106,3 @@ def _checker(exercise):
         "printing it)."
     )
     return check
-
-
-_TAKEN = set(globals()) | {m.name for m in pkgutil.iter_modules(__path__)}
-for _exercise in EXERCISES.values():
-    if _exercise.name in _TAKEN:
-        raise ValueError(
-            f"the exercise {_exercise.name!r} has the name of micrograd.check."
-            f"{_exercise.name}: give it another"
-        )
-    globals()[_exercise.name] = _checker(_exercise)
-del _TAKEN, _exercise
