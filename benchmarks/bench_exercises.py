@@ -6,6 +6,9 @@ value exercise's lesson, a fresh browser profile:
 
 - cold Check: the first Check of a visit, Python loaded from nothing (the judge's and the
   first sandbox's); seconds from the call to the report, and the bytes sent for it;
+- typed, then Check: a fresh profile, as a learner does it: the code typed in the editor
+  (its first change starts the checker), read over for TYPED seconds, then the Check
+  button clicked; seconds from the click to the report;
 - warm Check: the next Check, same code, once the checker is idle (the next sandbox
   started after a Check is ready: a learner reads the report first);
 - warm Checks of each exercise's correct solution (the capstone trains a network): the
@@ -32,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.served import arguments, served_site  # noqa: E402
 from micrograd.check import EXERCISES  # noqa: E402
+from tests.browser import to_editor, type_code  # noqa: E402
 from tests.check_cases import mutants  # noqa: E402
 
 LESSON = "/02-value/backpropagation/"
@@ -40,6 +44,7 @@ MB = 1e6
 
 
 IDLE = "window.course.checkerIdle?.()"  # a site from before sandboxes has none
+TYPED = 8  # seconds between typing the code and clicking Check
 
 
 def timed_check(page, exercise, source):
@@ -49,6 +54,32 @@ def timed_check(page, exercise, source):
     seconds = time.perf_counter() - start
     if result["exit"] not in (0, 1):
         raise RuntimeError(f"{exercise}: the check failed:\n{result['report']}")
+    return seconds
+
+
+def typed_then_checked(browser, url, source):
+    """A fresh profile on ``url``: ``source`` typed in the exercise's editor, TYPED
+    seconds, then Check clicked; seconds from the click to the report."""
+    context = browser.new_context()
+    outside = []
+    context.on("request", lambda r: _local(r.url) or outside.append(r.url))
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    to_editor(page)
+    type_code(page, source)
+    page.wait_for_timeout(TYPED * 1000)
+    button = page.get_by_role("button", name="Check your value.py")
+    start = time.perf_counter()
+    button.click()
+    page.wait_for_function(
+        "b => !b.disabled", arg=button.element_handle(), timeout=120_000
+    )
+    seconds = time.perf_counter() - start
+    report = page.locator(".mg-report").inner_text()
+    context.close()
+    assert not outside, outside
+    if "[grad-accumulation]" not in report:
+        raise RuntimeError(f"the typed Check did not report the mistake:\n{report}")
     return seconds
 
 
@@ -92,6 +123,7 @@ def page_memory():
 
 def measure(browser, server, runs):
     figures = {k: [] for k in ("cold", "cold bytes", "warm", "prompt", "cached")}
+    figures["typed"] = []
     figures.update({"memory before": [], "memory after": []})
     figures.update({f"{k} {e}": [] for e in EXERCISES for k in ("first", "warm")})
     mistake = mutants.source("value", "plus_assign")
@@ -125,6 +157,8 @@ def measure(browser, server, runs):
         figures["cached"].append(timed_check(page, "value", mistake))
         assert not outside, outside
         context.close()
+        url = server.url.rstrip("/") + LESSON
+        figures["typed"].append(typed_then_checked(browser, url, mistake))
     return figures
 
 
@@ -139,6 +173,7 @@ def report(site, figures):
     med = statistics.median
     line("cold Check (Python from nothing)", med(figures["cold"]), "s", figures["cold"])
     line("  sent for it", med(figures["cold bytes"]) / MB, "MB")
+    line(f"typed, {TYPED} s, then Check", med(figures["typed"]), "s", figures["typed"])
     line("warm Check (value)", med(figures["warm"]), "s", figures["warm"])
     for kind in ("first", "warm"):
         print(

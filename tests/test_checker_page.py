@@ -181,6 +181,40 @@ def test_each_check_has_a_python_of_its_own(tab):
     ]
 
 
+STATUS_SAID = """() => {
+  window.said = [];
+  const status = document.querySelector(".mg-exercise-bar [role=status]");
+  new MutationObserver(() => window.said.push(status.textContent)).observe(status, {
+    childList: true, characterData: true, subtree: true,
+  });
+}"""
+
+
+def test_the_checker_starts_as_the_reader_starts_typing(context, pages_site):
+    """Reading an exercise starts no Python; the first change to its code starts the
+    checker's two (the judge and the first sandbox), once; a Check after they are ready
+    does not wait for Python to load."""
+    context.add_init_script(COUNT_WORKERS)
+    page = open_page(context, pages_site + VALUE_PAGE)
+    to_editor(page)
+    page.wait_for_timeout(500)  # what would start on its own has started
+    made = page.evaluate("window.workersMade")
+    type_code(page, WRONG)
+    page.evaluate("window.course.checkerIdle()")
+    assert page.evaluate("window.workersMade") == made + 2
+    page.keyboard.type("\n# more")  # a later change starts nothing more
+    page.evaluate("window.course.checkerIdle()")
+    assert page.evaluate("window.workersMade") == made + 2
+    page.evaluate(STATUS_SAID)
+    button = page.get_by_role("button", name="Check your value.py")
+    button.click()
+    expect(button).to_be_enabled(timeout=WAIT)
+    expect(page.locator(".mg-report")).to_contain_text("[grad-accumulation]")
+    said = page.evaluate("window.said")
+    assert said and not [s for s in said if "Loading Python" in s], said
+    assert not page.errors, page.errors
+
+
 @pytest.mark.parametrize(
     "name, code, concept, said",
     [

@@ -11,6 +11,8 @@
 //        onChecking(seconds) once the reader's code starts, with the time it may take.
 //   await tutorPrompt(course, "value", source) -> the command line's --tutor-prompt text
 //   codeOf("value") -> the reader's code for the exercise (or the page's starter), or null
+//   prepare(course) -> starts the judge and the next sandbox, so that a Check soon after
+//     does not wait for them (a Check starts them too)
 //   await whenIdle() -> once the judge and the next sandbox are ready (or failed to start)
 //
 // Only the sandbox's messages tagged with the Check's nonce, in sequence, count (the judge
@@ -68,6 +70,14 @@ function takeSandbox(course) {
 function startSpare(course) {
   const mine = (spare = started(course, true));
   mine.ready.catch(() => spare === mine && (spare = null));
+}
+
+/** Start the judge and the next Check's sandbox now, if they are not started: the
+ * exercise asks for them as the reader starts typing, so that the first Check does not
+ * wait seconds for two Pythons to load. */
+export function prepare(course) {
+  theJudge(course);
+  if (!spare) startSpare(course);
 }
 
 /** Once the Checks asked for are done, and the judge and the next sandbox are ready (or
@@ -174,8 +184,7 @@ async function runCheck(course, exercise, source, options) {
   const { limits, onStatus = () => {}, onChecking = () => {} } = options;
   let { seconds } = options;
   if (typeof source !== "string") throw new TypeError("check(exercise, source): source is text");
-  theJudge(course); // the judge and the sandbox start together
-  if (!spare) startSpare(course);
+  prepare(course); // the judge and the sandbox start together, unless they have
   const stopWatching = watchLoading(spare.session, onStatus);
   let sandbox = null;
   try {

@@ -1,8 +1,8 @@
 // The exercise editor (data-course="exercise", written by hooks/exercises.py): the reader's
 // code for one exercise, kept in this browser, with Check, Hint, Reset, Download and Copy a
 // tutor prompt. The code, the last report, the hints already revealed and the "watch out"
-// list show at once; the editor loads as the exercise comes near the screen, Python on the
-// first Check (web/checker.js).
+// list show at once; the editor loads as the exercise comes near the screen, the checker's
+// Pythons as the reader first changes the code (web/checker.js), ready by their first Check.
 //
 // Markup: data-course-data, JSON {exercise, file, root, progress, limits: {seconds, cases},
 // watch: {concept: {title, lesson}}, causes: [{id, title}] for a diagnosis challenge (a
@@ -154,13 +154,25 @@ class Exercise {
       doc: this.source(),
       label: `Your ${this.data.file}`,
       onRun: () => this.check(),
-      onChange: (text) => (this.save(text), this.cause?.follow(text)),
+      onChange: (text) => {
+        this.save(text);
+        this.cause?.follow(text);
+        this.prepareChecker();
+      },
       wrap: true,
     };
     const className = "mg-editor mg-exercise-editor";
     this.editor = await editorInPlaceOf(this.starterBox, this.status, options, className);
     if (this.editor) this.markLine(memory.lastCheck(this.name)?.result);
     return this.editor;
+  }
+
+  /** The reader is writing code they will check: the checker's Pythons start now, in the
+   * background, once (a Check that comes before they are ready shows them loading). */
+  prepareChecker() {
+    if (this.following || this.checkerPrepared) return;
+    this.checkerPrepared = true;
+    checker.prepare(this.course);
   }
 
   /** Keep the code as typed, unless another tab saved newer code: then show that. */
