@@ -8,7 +8,9 @@ value exercise's lesson, a fresh browser profile:
   first sandbox's); seconds from the call to the report, and the bytes sent for it;
 - typed, then Check: a fresh profile, as a learner does it: the code typed in the editor
   (its first change starts the checker), read over for TYPED seconds, then the Check
-  button clicked; seconds from the click to the report;
+  button clicked; seconds from the click to the report. On the value exercise's lesson (a
+  mistake) and on the capstone's page (a correct file: its report compares a network's
+  training with the reference's);
 - warm Check: the next Check, same code, once the checker is idle (the next sandbox
   started after a Check is ready: a learner reads the report first);
 - warm Checks of each exercise's correct solution (the capstone trains a network): the
@@ -39,6 +41,7 @@ from tests.browser import to_editor, type_code  # noqa: E402
 from tests.check_cases import mutants  # noqa: E402
 
 LESSON = "/02-value/backpropagation/"
+CAPSTONE = "/exercises/capstone/"
 CASES = ROOT / "tests" / "check_cases"
 MB = 1e6
 
@@ -57,9 +60,10 @@ def timed_check(page, exercise, source):
     return seconds
 
 
-def typed_then_checked(browser, url, source):
-    """A fresh profile on ``url``: ``source`` typed in the exercise's editor, TYPED
-    seconds, then Check clicked; seconds from the click to the report."""
+def typed_then_checked(browser, url, exercise, source, said):
+    """A fresh profile on ``url``: ``source`` typed in the editor of ``exercise``, TYPED
+    seconds, then Check clicked; seconds from the click to the report (which says
+    ``said``)."""
     context = browser.new_context()
     outside = []
     context.on("request", lambda r: _local(r.url) or outside.append(r.url))
@@ -68,7 +72,7 @@ def typed_then_checked(browser, url, source):
     to_editor(page)
     type_code(page, source)
     page.wait_for_timeout(TYPED * 1000)
-    button = page.get_by_role("button", name="Check your value.py")
+    button = page.get_by_role("button", name=f"Check your {exercise}.py")
     start = time.perf_counter()
     button.click()
     page.wait_for_function(
@@ -78,8 +82,8 @@ def typed_then_checked(browser, url, source):
     report = page.locator(".mg-report").inner_text()
     context.close()
     assert not outside, outside
-    if "[grad-accumulation]" not in report:
-        raise RuntimeError(f"the typed Check did not report the mistake:\n{report}")
+    if said not in report:
+        raise RuntimeError(f"the typed Check did not say {said!r}:\n{report}")
     return seconds
 
 
@@ -123,7 +127,7 @@ def page_memory():
 
 def measure(browser, server, runs):
     figures = {k: [] for k in ("cold", "cold bytes", "warm", "prompt", "cached")}
-    figures["typed"] = []
+    figures["typed"], figures["typed capstone"] = [], []
     figures.update({"memory before": [], "memory after": []})
     figures.update({f"{k} {e}": [] for e in EXERCISES for k in ("first", "warm")})
     mistake = mutants.source("value", "plus_assign")
@@ -158,7 +162,15 @@ def measure(browser, server, runs):
         assert not outside, outside
         context.close()
         url = server.url.rstrip("/") + LESSON
-        figures["typed"].append(typed_then_checked(browser, url, mistake))
+        said = "[grad-accumulation]"
+        figures["typed"].append(
+            typed_then_checked(browser, url, "value", mistake, said)
+        )
+        url = server.url.rstrip("/") + CAPSTONE
+        source = (CASES / "capstone" / "correct.py").read_text()
+        figures["typed capstone"].append(
+            typed_then_checked(browser, url, "capstone", source, "Well done")
+        )
     return figures
 
 
@@ -174,6 +186,8 @@ def report(site, figures):
     line("cold Check (Python from nothing)", med(figures["cold"]), "s", figures["cold"])
     line("  sent for it", med(figures["cold bytes"]) / MB, "MB")
     line(f"typed, {TYPED} s, then Check", med(figures["typed"]), "s", figures["typed"])
+    runs = figures["typed capstone"]
+    line("  the same, capstone", med(runs), "s", runs)
     line("warm Check (value)", med(figures["warm"]), "s", figures["warm"])
     for kind in ("first", "warm"):
         print(

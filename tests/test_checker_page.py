@@ -190,21 +190,47 @@ STATUS_SAID = """() => {
 }"""
 
 
+# The names of the calls each Python session of the checker is asked, in order.
+RECORD_CALLS = """() => {
+  window.calls = [];
+  const make = window.course.createSession;
+  window.course.createSession = () => {
+    const session = make();
+    const call = session.call.bind(session);
+    const names = [];
+    window.calls.push(names);
+    session.call = (fn, kwargs, options) => {
+      names.push([fn, kwargs.exercise ?? null]);
+      return call(fn, kwargs, options);
+    };
+    return session;
+  };
+}"""
+
+
 def test_the_checker_starts_as_the_reader_starts_typing(context, pages_site):
     """Reading an exercise starts no Python; the first change to its code starts the
-    checker's two (the judge and the first sandbox), once; a Check after they are ready
-    does not wait for Python to load."""
+    checker's two (the judge and the first sandbox), once, and the judge works out what
+    the exercise's examples should give; a Check after that waits neither for Python to
+    load nor for the reference."""
     context.add_init_script(COUNT_WORKERS)
     page = open_page(context, pages_site + VALUE_PAGE)
     to_editor(page)
     page.wait_for_timeout(500)  # what would start on its own has started
     made = page.evaluate("window.workersMade")
+    page.evaluate(RECORD_CALLS)
     type_code(page, WRONG)
     page.evaluate("window.course.checkerIdle()")
     assert page.evaluate("window.workersMade") == made + 2
     page.keyboard.type("\n# more")  # a later change starts nothing more
     page.evaluate("window.course.checkerIdle()")
     assert page.evaluate("window.workersMade") == made + 2
+    judge, sandbox = page.evaluate("window.calls")
+    assert judge == [
+        ["course_checker.prepare", None],
+        ["course_checker.expect", "value"],
+    ]
+    assert sandbox == [["course_checker.prepare", None]]
     page.evaluate(STATUS_SAID)
     button = page.get_by_role("button", name="Check your value.py")
     button.click()
@@ -212,6 +238,7 @@ def test_the_checker_starts_as_the_reader_starts_typing(context, pages_site):
     expect(page.locator(".mg-report")).to_contain_text("[grad-accumulation]")
     said = page.evaluate("window.said")
     assert said and not [s for s in said if "Loading Python" in s], said
+    assert page.evaluate("window.calls")[0][-1] == ["course_checker.judge", "value"]
     assert not page.errors, page.errors
 
 

@@ -212,6 +212,36 @@ def test_the_reference_is_kept_from_check_to_check(monkeypatch):
     )  # nothing ran again: the reference's data and the mistakes' were kept
 
 
+def test_the_judge_can_work_out_the_reference_before_the_first_check(monkeypatch):
+    """What the page asks of its judge as the reader starts typing: the reference's data
+    for every example, worked out once; a first report then runs only what depends on
+    the learner's data (the known mistakes), and is the same report."""
+    import micrograd.check.decide as decide
+
+    source = mutants.source("neuron", "no_bias")
+    lines = lines_of(sandbox("neuron", source)[0])
+    calls = []
+    real = decide.run_case
+    monkeypatch.setattr(
+        decide, "run_case", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    checker._expected.clear()
+    cold = judge("neuron", lines)
+    cold_runs = len(calls)
+    needed = {key for key in checker._expected["neuron"] if key[2] is None}
+    checker._expected.clear()
+    calls.clear()
+    count = checker.expect("neuron")
+    assert count == len(checker.limits("neuron")["cases"]) == len(calls)
+    assert needed and needed <= set(checker._expected["neuron"])
+    assert checker.expect("neuron") == count and len(calls) == count  # kept
+    calls.clear()
+    assert judge("neuron", lines) == cold and cold["exit"] == 1
+    assert len(calls) == cold_runs - len(needed)  # none of the reference's again
+    with pytest.raises(ValueError, match="unknown exercise"):
+        checker.expect("no-such-exercise")
+
+
 def test_limits_are_the_specs():
     found = checker.limits("capstone")
     assert found == limits("capstone")

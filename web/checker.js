@@ -11,8 +11,9 @@
 //        onChecking(seconds) once the reader's code starts, with the time it may take.
 //   await tutorPrompt(course, "value", source) -> the command line's --tutor-prompt text
 //   codeOf("value") -> the reader's code for the exercise (or the page's starter), or null
-//   prepare(course) -> starts the judge and the next sandbox, so that a Check soon after
-//     does not wait for them (a Check starts them too)
+//   prepare(course, exercise) -> starts the judge and the next sandbox, and the judge
+//     works out the exercise's reference data, so that a Check soon after does not wait
+//     for them (a Check starts them too)
 //   await whenIdle() -> once the judge and the next sandbox are ready (or failed to start)
 //
 // Only the sandbox's messages tagged with the Check's nonce, in sequence, count (the judge
@@ -35,6 +36,7 @@ let judge = null; // {session, ready}
 let spare = null; // the sandbox for the next Check: {session, ready}
 let queue = Promise.resolve(); // Checks run one at a time
 const knownLimits = new Map(); // exercise -> {seconds, load, cases}
+const worked = new Map(); // exercise -> the judge's session asked to work out its reference
 
 /** Call `name` of web/python/course_checker.py with `kwargs` in `session`, by the page's
  * protocol (web/protocol.js). `onEvent(event)` gets each event the function emits, as
@@ -72,12 +74,17 @@ function startSpare(course) {
   mine.ready.catch(() => spare === mine && (spare = null));
 }
 
-/** Start the judge and the next Check's sandbox now, if they are not started: the
- * exercise asks for them as the reader starts typing, so that the first Check does not
- * wait seconds for two Pythons to load. */
-export function prepare(course) {
-  theJudge(course);
+/** Start the judge and the next Check's sandbox now, if they are not started, and have
+ * the judge work out the reference's data for `exercise` (if given) while it waits: the
+ * exercise asks for this as the reader starts typing, so that the first Check waits
+ * neither for two Pythons to load nor for the reference to train its network. */
+export function prepare(course, exercise) {
+  const { session, ready } = theJudge(course);
   if (!spare) startSpare(course);
+  if (exercise === undefined || worked.get(exercise) === session) return;
+  worked.set(exercise, session);
+  // Work ahead only: if it fails, the first report works it out, and says what went wrong.
+  ready.then(() => callPython(session, "expect", { exercise })).catch(() => {});
 }
 
 /** Once the Checks asked for are done, and the judge and the next sandbox are ready (or

@@ -168,11 +168,12 @@ class Exercise {
   }
 
   /** The reader is writing code they will check: the checker's Pythons start now, in the
-   * background, once (a Check that comes before they are ready shows them loading). */
+   * background, once, and the judge works out what the exercise's examples should give (a
+   * Check that comes before they are ready shows them loading). */
   prepareChecker() {
     if (this.following || this.checkerPrepared) return;
     this.checkerPrepared = true;
-    checker.prepare(this.course);
+    checker.prepare(this.course, this.name);
   }
 
   /** Keep the code as typed, unless another tab saved newer code: then show that. */

@@ -96,6 +96,38 @@ def decide(
     return Report(exercise.name, source, items, printed=printed, hint=hint)
 
 
+def reference_world(exercise):
+    """The names the reference's examples run with: the exercise's given names and its
+    reference (a correct solution)."""
+    given = {n: resolve(p) for n, p in exercise.given.items()}
+    return {**given, **exercise.reference()}
+
+
+def expect(exercise, expected):
+    """The reference's data for every example of ``exercise``, kept in ``expected`` as
+    :func:`decide` asks for it: what a judge can work out before any run, while it waits
+    (the page's judge, as the reader types). The number of examples."""
+    world = reference_world(exercise)
+    for check in exercise.checks:
+        for j in range(len(check.cases)):
+            _kept(expected, check, j, world)
+    return sum(len(check.cases) for check in exercise.checks)
+
+
+def _kept(expected, check, j, world, wrong=None):
+    """The data ``world`` gives in case ``j`` of ``check``: the reference's (``wrong``
+    None) or a known mistake's, kept in ``expected`` unless the mistake is fitted to the
+    learner."""
+    key = (check.id, j, None if wrong is None else id(wrong))
+    if key in expected:
+        return expected[key]
+    code, reads = check.cases[j]
+    seen = run_case(world, code, reads)["seen"]
+    if wrong is None or not callable(wrong.world):
+        expected[key] = seen
+    return seen
+
+
 class _Judge:
     def __init__(self, exercise, facts, results, cut, timeout, expected=None):
         self.exercise, self.facts, self.results, self.cut = (
@@ -105,8 +137,7 @@ class _Judge:
             cut,
         )
         self.timeout = timeout
-        self.given = {n: resolve(p) for n, p in exercise.given.items()}
-        self.reference = {**self.given, **exercise.reference()}
+        self.reference = reference_world(exercise)
         self.expected = {} if expected is None else expected
         self.status, self.cases, k = {}, {}, 0
         for check in exercise.checks:
@@ -142,16 +173,7 @@ class _Judge:
         return Item("pass", check.title, printed=printed)
 
     def _expected(self, check, j, world, wrong=None):
-        """The data ``world`` gives in case ``j`` of ``check``: the reference's (``wrong``
-        None) or a known mistake's, kept unless the mistake is fitted to the learner."""
-        key = (check.id, j, None if wrong is None else id(wrong))
-        if key in self.expected:
-            return self.expected[key]
-        code, reads = check.cases[j]
-        seen = run_case(world, code, reads)["seen"]
-        if wrong is None or not callable(wrong.world):
-            self.expected[key] = seen
-        return seen
+        return _kept(self.expected, check, j, world, wrong)
 
     def _reference(self, check, j):
         return self._expected(check, j, self.reference)

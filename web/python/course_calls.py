@@ -21,7 +21,7 @@ import traceback
 CALLABLE = {
     "course_runner": ("run",),
     "course_playgrounds": ("render",),
-    "course_checker": ("prepare", "observe", "judge", "limits", "prompt"),
+    "course_checker": ("prepare", "observe", "expect", "judge", "limits", "prompt"),
 }
 
 # The messages Python writes, mirrored from web/protocol.js (tests check they agree).

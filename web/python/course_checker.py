@@ -5,9 +5,10 @@ thrown away, runs the learner's file and only observes (:func:`observe`): each m
 to the page as it comes, tagged with the Check's nonce and its place in the sequence. The
 **judge**, which never runs a learner's code, makes the report from those messages
 (:func:`judge`), as the command line's supervisor does from its worker's pipe; it keeps
-the reference's data from one Check to the next. The judge also writes tutor prompts
-(:func:`prompt`) and gives an exercise's time limits (:func:`limits`, which the site's
-build writes into each exercise's page data).
+the reference's data from one Check to the next, and can work it out before the first
+(:func:`expect`). The judge also writes tutor prompts (:func:`prompt`) and gives an
+exercise's time limits (:func:`limits`, which the site's build writes into each exercise's
+page data).
 
 Every function takes and returns JSON data, and runs under CPython too
 (tests/test_course_checker.py). The page calls them by name, through the page's protocol
@@ -17,7 +18,7 @@ Every function takes and returns JSON data, and runs under CPython too
 import datetime
 import sys
 
-from micrograd.check import history, hosts, tutor
+from micrograd.check import decide, history, hosts, tutor
 from micrograd.check.observe import tagged
 
 # The learner's code runs with this recursion limit in the sandbox: deeper Python code
@@ -77,6 +78,14 @@ def judge(exercise, lines, nonce, end="done", seconds=None, elapsed=0.0, **optio
     )
     entries = history.entries(result["concepts"], exercise, today)
     return {"result": result, "entries": entries}
+
+
+def expect(exercise):
+    """The judge, before a Check of ``exercise``: work out the reference's data for every
+    example now, while the reader types, rather than in the first Check's report (a
+    network's training, for the capstone and the diagnosis challenges). Kept for every
+    Check; returns the number of examples."""
+    return decide.expect(hosts.exercise(exercise), _expected.setdefault(exercise, {}))
 
 
 def limits(exercise):
