@@ -3,17 +3,23 @@
 - web/schedule.js, run by Node on a simulated clock: the first review a day after and not
   before, the gaps growing on right answers, back to a day on a wrong one, modules
   interleaved, many topics over months, and a bank's wording never asked twice in a row.
+- web/rebuild.js, run by Node: a rebuild's task is the reader's file with exactly one
+  function's body replaced, as CPython's ast sees it, on odd files and on the solutions
+  with comments and blank lines strewn through them.
 - The bank (micrograd/check/reviews.py): every predict answer is what its code prints, every
   accepted derivative is micrograd's gradient, every bug's lines fail and its fix passes,
   every rebuild names a function of its exercise's correct solution.
 """
 
+import ast
+import io
 import json
 import random
 import shutil
 import subprocess
 import sys
 import textwrap
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -27,14 +33,18 @@ DAY = 24 * 60 * 60 * 1000
 NODE = shutil.which("node")
 
 
-def node(script):
-    """Run an ES module that imports web/schedule.js as `s`; what it prints, as JSON."""
+def node(script, module="schedule.js", given=None):
+    """Run an ES module that imports web/<module> as `s`, with ``given`` as JSON in
+    `given`; what it prints, as JSON."""
     if NODE is None:
         raise AssertionError("Node.js is needed to test web/ (make setup installs it)")
-    url = (ROOT / "web" / "schedule.js").as_uri()
-    source = f'import * as s from "{url}";\n{script}'
+    url = (ROOT / "web" / module).as_uri()
+    read = 'import {readFileSync} from "node:fs";\n'
+    read += 'const given = JSON.parse(readFileSync(0, "utf8"));\n'
+    source = f'import * as s from "{url}";\n{read}{script}'
     proc = subprocess.run(
         [NODE, "--input-type=module", "-e", source],
+        input=json.dumps(given),
         capture_output=True,
         text=True,
         check=True,
@@ -195,6 +205,158 @@ def test_each_item_is_right(item):
         assert kind == "rebuild"
         correct = ROOT / "tests" / "check_cases" / item["exercise"] / "correct.py"
         assert f"def {item['function']}(" in correct.read_text()
+
+
+# --- a rebuild's task ----------------------------------------------------------------------
+
+HOLE = "# Rebuild this from memory."  # web/rebuild.js
+# Files a reader may write, each with the function a rebuild empties.
+ODD = {
+    "a comment after the def's colon": (
+        "class Value:\n    def backward(self):  # walk the graph\n        topo = []\n"
+        "        for v in topo:\n            v._backward()\n\n"
+        "    def __repr__(self):\n        return 'V'\n",
+        "backward",
+    ),
+    "a comment at column 0 in the body": (
+        "class Value:\n    def backward(self):\n        topo = []\n# a note\n"
+        "        for v in topo:\n            v._backward()\n"
+        "    def __repr__(self):\n        return 'V'\n",
+        "backward",
+    ),
+    "a docstring with a line at column 0": (
+        'class Value:\n    def backward(self):\n        """Walk the graph.\n\n'
+        'Every node, in reverse.\n        """\n        topo = []\n'
+        "    def __repr__(self):\n        return 'V'\n",
+        "backward",
+    ),
+    "a body on the def's line": (
+        "class Value:\n    def backward(self): self.grad = 1.0; return None\n"
+        "    def __repr__(self):\n        return 'V'\n",
+        "backward",
+    ),
+    "a signature over three lines, a lambda and strings in it": (
+        "def train(model,\n          steps=lambda k: k,  # (\n"
+        "          note='def train(x): #'):\n    for k in range(steps(3)):\n"
+        "        model(k)\n    return note\n\nprint(train)\n",
+        "train",
+    ),
+    "brackets and a backslash that reach column 0": (
+        "def __mul__(self, other):\n    out = [\n1,\n]\n    total = 1 + \\\n2\n"
+        "    return out\n\ndef after():\n    pass\n",
+        "__mul__",
+    ),
+    "a string that holds a quote, a hash and a colon": (
+        "def train(m):\n    s = 'it\\'s # not: a comment'\n    return s\nx = train\n",
+        "train",
+    ),
+    "tabs, a decorator and async": (
+        "class M:\n\t@staticmethod\n\tasync def train(x):\n\t\treturn x\n"
+        "\tdef other(self):\n\t\treturn 1\n",
+        "train",
+    ),
+    "the same name twice: the first is emptied": (
+        "def __call__(x):\n    return x\n\n\n"
+        "class Neuron:\n    def __call__(self, x):\n        return x\n",
+        "__call__",
+    ),
+    "the last line without a newline": ("def train():\n    return 1", "train"),
+    "a body of only a docstring": (
+        "def train():\n    '''Nothing yet.'''\n\ndef b():\n    pass\n",
+        "train",
+    ),
+}
+
+
+def _strewn(source, rng):
+    """``source`` with comment lines (at any indent, column 0 included), blank lines and
+    end-of-line comments put in where Python allows them: after a logical line."""
+    ends = {
+        t.end[0]
+        for t in tokenize.generate_tokens(io.StringIO(source).readline)
+        if t.type == tokenize.NEWLINE and t.line.strip()
+    }
+    lines = []
+    for number, line in enumerate(source.split("\n"), 1):
+        if number in ends and "#" not in line and rng.random() < 0.2:
+            line += "  # why: it adds up"
+        lines.append(line)
+        if number in ends and rng.random() < 0.3:
+            lines.append(
+                rng.choice(["", "# a note", "        # later", "    #", "   "])
+            )
+    return "\n".join(lines)
+
+
+def _rebuild_cases():
+    """(label, source, name): the odd files, then each rebuild's solutions, as written and
+    strewn with comments."""
+    rng = random.Random(7)
+    cases = [(label, *case) for label, case in ODD.items()]
+    rebuilds = [
+        i for t in reviews.BANK.values() for i in t["items"] if i["kind"] == "rebuild"
+    ]
+    for item in rebuilds:
+        folder = ROOT / "tests" / "check_cases" / item["exercise"]
+        for file in sorted(folder.glob("*.py")):
+            source, name = file.read_text(), item["function"]
+            cases.append((f"{item['exercise']}/{file.name} {name}", source, name))
+            for k in range(25):
+                label = f"{item['exercise']}/{file.name} {name}, strewn {k}"
+                cases.append((label, _strewn(source, rng), name))
+    return cases
+
+
+def _emptied_as_cpython_reads_it(source, name):
+    """What the rebuild must be: the tree of ``source`` with the first ``def name``'s body
+    replaced by ``raise NotImplementedError``, and the lines before and after it."""
+    tree = ast.parse(source)
+    target = min(
+        (
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.name == name
+        ),
+        key=lambda n: (n.lineno, n.col_offset),
+    )
+    lines = source.split("\n")
+    before, after = lines[: target.lineno - 1], lines[target.end_lineno :]
+    target.body = [ast.Raise(exc=ast.Name("NotImplementedError", ast.Load()))]
+    return ast.dump(tree), before, after
+
+
+def test_a_rebuild_empties_exactly_one_function_as_cpython_reads_the_file():
+    cases = _rebuild_cases()
+    got = node(
+        "const out = given.map(([source, name]) => s.emptied(source, name));\n"
+        "console.log(JSON.stringify(out));",
+        "rebuild.js",
+        [[source, name] for _, source, name in cases],
+    )
+    assert len(got) == len(cases) > 100
+    for (label, source, name), rebuilt in zip(cases, got, strict=True):
+        tree, before, after = _emptied_as_cpython_reads_it(source, name)
+        assert rebuilt is not None, label
+        try:
+            assert ast.dump(ast.parse(rebuilt)) == tree, f"{label}:\n{rebuilt}"
+        except SyntaxError as error:
+            raise AssertionError(f"{label}: {error}\n{rebuilt}") from error
+        lines = rebuilt.split("\n")
+        assert lines[: len(before)] == before, label
+        assert lines[len(lines) - len(after) :] == after, label
+        hole = [k for k, line in enumerate(lines) if line.strip() == HOLE]
+        assert len(hole) == 1, label
+        assert lines[hole[0] + 1].strip() == "raise NotImplementedError", label
+
+
+def test_a_file_without_the_function_has_no_rebuild():
+    got = node(
+        "const out = given.map((source) => s.emptied(source, 'backward'));\n"
+        "console.log(JSON.stringify([out, s.HOLE]));",
+        "rebuild.js",
+        ["def forward(self):\n    pass\n", "x = 'def backward(self):'\n", "", None],
+    )
+    assert got == [[None, None, None, None], HOLE]
 
 
 # --- own words in the tutor prompt --------------------------------------------------------

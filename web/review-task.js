@@ -12,32 +12,12 @@ import { button, element } from "./dom.js";
 import * as memory from "./memory.js";
 import { editorInPlaceOf } from "./open-editor.js";
 import { wordsForm } from "./own-words.js";
+import { emptied, HOLE } from "./rebuild.js";
 import { render } from "./report.js";
 import { siteRoot } from "./site.js";
 
-const HOLE = "# Rebuild this from memory.";
-
 /** "1 - o ** 2" and "1-o**2" alike: no spaces, ^ as **, a leading + dropped. */
 const normal = (text) => text.replace(/\s+/g, "").replace(/\^/g, "**").replace(/^\+/, "");
-
-/** The text of `source` with `name`'s body replaced, or null when it has no `def name(`. */
-export function emptied(source, name) {
-  const lines = source.split("\n");
-  const start = lines.findIndex((line) => new RegExp(`^\\s*def ${name}\\(`).test(line));
-  if (start < 0) return null;
-  const indent = lines[start].match(/^\s*/)[0].length;
-  let end = start;
-  while (end < lines.length - 1 && !lines[end].trimEnd().endsWith(":")) end++; // a long signature
-  end += 1;
-  let last = end;
-  for (let i = end; i < lines.length; i++) {
-    if (lines[i].trim() && lines[i].match(/^\s*/)[0].length <= indent) break;
-    if (lines[i].trim()) last = i + 1;
-  }
-  const body = " ".repeat(indent + 4);
-  const hole = [`${body}${HOLE}`, `${body}raise NotImplementedError`];
-  return [...lines.slice(0, end), ...hole, ...lines.slice(last)].join("\n");
-}
 
 /** The reader's own code of `exercise` with the function `name` in it: what they wrote in
  * the page, or else what they wrote from memory (null when neither has it). */
