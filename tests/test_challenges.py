@@ -6,6 +6,7 @@ the fault left in, a wrong cause, a fix that changes the data, the model or the 
 CPython by tests/test_check.py and in the page by tests/test_exercises_page.py.)
 """
 
+import ast
 import contextlib
 import importlib
 import io
@@ -24,6 +25,7 @@ from micrograd.check.challenge import (
     answered,
 )
 from micrograd.check.concepts import CONCEPTS
+from tests.web_node import node
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "exercises" / "diagnosis.md"
@@ -95,3 +97,70 @@ def test_a_wrong_cause_is_asked_about_never_answered(name):
     look = wrong.found.removeprefix(QUESTIONS[other]).strip()
     assert look.startswith("Now look at ") and look in said
     assert ch.cause not in result["report"] and "Expected" not in result["report"]
+
+
+# --- the cause chosen in the page (web/cause.js) -------------------------------------------
+
+# Ways a reader's file may set CAUSE, each added to the end of a challenge's starter.
+SET_AGAIN = {
+    "a second line": 'CAUSE = "lr-too-low"',
+    "single quotes and a comment": "CAUSE = 'wrong-labels'  # the labels, I think",
+    "in parentheses, over three lines": 'CAUSE = (\n    "dead-relu"\n)',
+    "a raw string": 'CAUSE = r"lr-too-high"',
+    "a triple-quoted string": 'CAUSE = """lr-too-low"""',
+    "in a string, at column 0": 'NOTE = """\nCAUSE = "dead-relu"\n"""',
+    "in a block that does not run": 'if False:\n    CAUSE = "lr-too-high"',
+    "a comparison, not a setting": 'CAUSE == "dead-relu"',
+    "in a comment": '# CAUSE = "dead-relu"',
+}
+
+
+def _cause_as_python_has_it(text):
+    """CAUSE once ``text`` has run, for files that set it only at the top, to strings; and
+    the lines (1-based, first and last) of the statement that set it (None: none did)."""
+    cause, where = "", None
+    for statement in ast.parse(text).body:
+        if isinstance(statement, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "CAUSE" for t in statement.targets
+        ):
+            cause = ast.literal_eval(statement.value)
+            where = (statement.lineno, statement.end_lineno)
+    return cause, where
+
+
+def _cause_files():
+    files = []
+    for name in CHALLENGES:
+        starter = (ROOT / "docs" / "exercises" / "starters" / f"{name}.py").read_text()
+        files += [starter, answered(starter, CAUSES[0])]
+        files += [f"{starter}\n{line}\n" for line in SET_AGAIN.values()]
+        files.append(re.sub(r"(?m)^CAUSE = .*\n", "", starter))  # no CAUSE line
+    return files
+
+
+def test_the_cause_the_page_reads_and_writes_is_the_one_python_runs_with():
+    """The page's choice above the editor reads the CAUSE that Python will have once the
+    file has run, and choosing a cause makes Python have it, changing that line only."""
+    files = _cause_files()
+    got = node(
+        "cause.js",
+        "const out = given.files.map((text) => [s.namedCause(text),"
+        " given.causes.map((id) => s.withCause(text, id))]);\n"
+        "console.log(JSON.stringify(out));",
+        {"files": files, "causes": list(CAUSES)},
+    )
+    assert len(got) == len(files) == len(CHALLENGES) * (3 + len(SET_AGAIN))
+    for text, (named, written) in zip(files, got, strict=True):
+        cause, where = _cause_as_python_has_it(text)
+        assert named == cause, text[-80:]
+        lines = text.split("\n")
+        for chosen, new in zip(CAUSES, written, strict=True):
+            assert _cause_as_python_has_it(new)[0] == chosen, new[-80:]
+            if where is None:  # the line is added at the top
+                assert new == f'CAUSE = "{chosen}"\n{text}'
+                continue
+            first, last = where
+            new_lines = new.split("\n")
+            after = len(lines) - last
+            assert new_lines[: first - 1] == lines[: first - 1]  # only that statement
+            assert new_lines[len(new_lines) - after :] == lines[last:]

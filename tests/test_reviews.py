@@ -15,7 +15,6 @@ import ast
 import io
 import json
 import random
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -27,60 +26,52 @@ import pytest
 from micrograd.check import reviews
 from micrograd.check.exercises import EXERCISES
 from micrograd.engine import Value
+from tests.web_node import node
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = 24 * 60 * 60 * 1000
-NODE = shutil.which("node")
-
-
-def node(script, module="schedule.js", given=None):
-    """Run an ES module that imports web/<module> as `s`, with ``given`` as JSON in
-    `given`; what it prints, as JSON."""
-    if NODE is None:
-        raise AssertionError("Node.js is needed to test web/ (make setup installs it)")
-    url = (ROOT / "web" / module).as_uri()
-    read = 'import {readFileSync} from "node:fs";\n'
-    read += 'const given = JSON.parse(readFileSync(0, "utf8"));\n'
-    source = f'import * as s from "{url}";\n{read}{script}'
-    proc = subprocess.run(
-        [NODE, "--input-type=module", "-e", source],
-        input=json.dumps(given),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(proc.stdout)
 
 
 def test_the_first_review_is_a_day_after_and_not_before():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const t0 = Date.UTC(2026, 0, 5, 9);  // a Monday, 9:00
       const cards = {"exercise/value": s.learn(null, {title: "v", module: "02"}, t0)};
       const ids = (now) => s.due(cards, now).map(([id]) => id);
       console.log(JSON.stringify([ids(t0), ids(t0 + s.DAY - 1), ids(t0 + s.DAY)]));
-    """)
+    """,
+    )
     assert got == [[], [], ["exercise/value"]]
 
 
 def test_next_is_the_soonest_due_or_none():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const a = s.learn(null, {title: "a", module: "02"}, 5 * s.DAY);
       const b = s.learn(null, {title: "b", module: "03"}, 2 * s.DAY);
       console.log(JSON.stringify([s.next({a, b}) / s.DAY, s.next({})]));
-    """)
+    """,
+    )
     assert got == [3, None]
 
 
 def test_learning_again_keeps_the_card():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const card = s.learn(null, {title: "v", module: "02"}, 0);
       console.log(JSON.stringify(s.learn(card, {title: "v", module: "02"}, 5 * s.DAY)));
-    """)
+    """,
+    )
     assert got["due"] == DAY and got["last"] == 0
 
 
 def test_right_answers_grow_the_gap_and_a_wrong_one_resets_it():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       let now = 0, card = s.learn(null, {title: "v", module: "02"}, now);
       const gaps = [];
       for (const right of [true, true, true, true, true, true, false, true]) {
@@ -89,25 +80,31 @@ def test_right_answers_grow_the_gap_and_a_wrong_one_resets_it():
         gaps.push((card.due - now) / s.DAY);
       }
       console.log(JSON.stringify(gaps));
-    """)
+    """,
+    )
     assert got == [3, 7, 21, 60, 60, 60, 1, 3]
 
 
 def test_due_reviews_interleave_modules():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const cards = {};
       const learn = (id, module, at) => (cards[id] = s.learn(null, {title: id, module}, at));
       learn("a1", "02", 0); learn("a2", "02", 1); learn("a3", "02", 2);
       learn("b1", "03", 3); learn("c1", "04", 4);
       console.log(JSON.stringify(s.due(cards, 10 * s.DAY).map(([id]) => id)));
-    """)
+    """,
+    )
     assert got == ["a1", "b1", "a2", "c1", "a3"]
 
 
 def test_many_topics_over_months_are_each_asked_at_their_gaps():
     """Forty topics learned over two months, answered every day for a year (one in five
     wrong): each is asked on the day it is due, never before, at gaps from GAPS only."""
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const cards = {}, asked = {};
       let wrong = 0;
       for (let day = 0; day < 365; day++) {
@@ -124,7 +121,8 @@ def test_many_topics_over_months_are_each_asked_at_their_gaps():
         }
       }
       console.log(JSON.stringify({n: Object.keys(cards).length, asked}));
-    """)
+    """,
+    )
     assert got["n"] == 40
     for history in got["asked"].values():
         step, expected = 0, []
@@ -136,7 +134,9 @@ def test_many_topics_over_months_are_each_asked_at_their_gaps():
 
 
 def test_pick_never_asks_the_same_item_twice_in_a_row_when_the_bank_has_two():
-    got = node("""
+    got = node(
+        "schedule.js",
+        """
       const items = [{id: "a"}, {id: "b"}, {id: "c", kind: "rebuild"}];
       const seq = [];
       let last = null;
@@ -144,7 +144,8 @@ def test_pick_never_asks_the_same_item_twice_in_a_row_when_the_bank_has_two():
       const usable = (item) => item.kind !== "rebuild";
       console.log(JSON.stringify([seq, s.pick(items, "a", usable).id,
         s.pick([{id: "x"}], "x").id, s.pick(items, null, () => false)]));
-    """)
+    """,
+    )
     seq, without_rebuild, alone, nothing = got
     assert all(a != b for a, b in zip(seq, seq[1:])), seq
     assert set(seq) == {"a", "b", "c"}
@@ -328,9 +329,9 @@ def _emptied_as_cpython_reads_it(source, name):
 def test_a_rebuild_empties_exactly_one_function_as_cpython_reads_the_file():
     cases = _rebuild_cases()
     got = node(
+        "rebuild.js",
         "const out = given.map(([source, name]) => s.emptied(source, name));\n"
         "console.log(JSON.stringify(out));",
-        "rebuild.js",
         [[source, name] for _, source, name in cases],
     )
     assert len(got) == len(cases) > 100
@@ -351,9 +352,9 @@ def test_a_rebuild_empties_exactly_one_function_as_cpython_reads_the_file():
 
 def test_a_file_without_the_function_has_no_rebuild():
     got = node(
+        "rebuild.js",
         "const out = given.map((source) => s.emptied(source, 'backward'));\n"
         "console.log(JSON.stringify([out, s.HOLE]));",
-        "rebuild.js",
         ["def forward(self):\n    pass\n", "x = 'def backward(self):'\n", "", None],
     )
     assert got == [[None, None, None, None], HOLE]
