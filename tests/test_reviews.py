@@ -3,6 +3,8 @@
 - web/schedule.js, run by Node on a simulated clock: the first review a day after and not
   before, the gaps growing on right answers, back to a day on a wrong one, modules
   interleaved, many topics over months, and a bank's wording never asked twice in a row.
+- web/expression.js, run by Node: a typed derivative is right exactly when CPython, reading
+  it, gets micrograd's gradient, however it is written.
 - web/rebuild.js, run by Node: a rebuild's task is the reader's file with exactly one
   function's body replaced, as CPython's ast sees it, on odd files and on the solutions
   with comments and blank lines strewn through them.
@@ -170,6 +172,22 @@ def test_the_bank_covers_every_exercise_but_the_capstone_and_every_self_check():
     assert len(ids) == len(set(ids))
 
 
+def _right_in_python(item, code):
+    """Is the answer ``code`` (text or compiled) micrograd's gradient, at five random
+    points? ``x`` stands for ``wrt``, the name differentiated by."""
+    rng = random.Random(3)
+    for _ in range(5):
+        x = Value(rng.uniform(0.2, 2.0))
+        names = {n: rng.uniform(-2, 2) for n in item["names"]}
+        names["x"] = x
+        out = eval(item["expression"], {}, names)
+        out.backward()
+        names.update({"o": out.data, item["wrt"]: x.data})
+        if eval(code, {}, names) != pytest.approx(x.grad):
+            return False
+    return True
+
+
 @pytest.mark.parametrize("item", ITEMS)
 def test_each_item_is_right(item):
     kind = item["kind"]
@@ -178,15 +196,8 @@ def test_each_item_is_right(item):
         shown = {i["id"]: i for t in answer.values() for i in t["items"]}[item["id"]]
         assert shown["answer"] == reviews.run(item["code"]) != ""
     elif kind == "derivative":
-        for _ in range(5):
-            x = Value(random.uniform(0.2, 2.0))
-            names = {n: random.uniform(-2, 2) for n in item["names"]}
-            names["x"] = x
-            out = eval(item["expression"], {}, names)
-            out.backward()
-            names.update({"o": out.data, item["wrt"]: x.data})
-            for accepted in item["answers"]:
-                assert eval(accepted, {}, names) == pytest.approx(x.grad), accepted
+        for accepted in item["answers"]:
+            assert _right_in_python(item, accepted), accepted
     elif kind == "bug":
         lines = item["lines"]
         fixed = [
@@ -206,6 +217,113 @@ def test_each_item_is_right(item):
         assert kind == "rebuild"
         correct = ROOT / "tests" / "check_cases" / item["exercise"] / "correct.py"
         assert f"def {item['function']}(" in correct.read_text()
+
+
+# --- a derivative's answer, read as arithmetic ----------------------------------------------
+
+DERIVATIVES = {
+    item["id"]: item
+    for topic in reviews.BANK.values()
+    for item in topic["items"]
+    if item["kind"] == "derivative"
+}
+# Answers a reader may type, beyond the bank's own: right ones written otherwise, wrong
+# ones, and ones that are not arithmetic of the names given.
+TYPED = {
+    "value-tanh": [
+        "(1 - o)*(1 + o)",
+        "-o**2 + 1",
+        "1 - o^2",
+        "1 - o**2.0",
+        "1-2*o",
+        "o**2 - 1",
+        "1 - o*o*o",
+        "1 - tanh(o)**2",
+        "1 - x**2",
+    ],
+    "loss-hinge-grad": ["-1*y", "0 - y", "(-y)", "y", "-y**1", "-s*y", "- y"],
+    "big-power": ["3*x^2", "x**2*3", "3 * x ** 2.0", "3x^2", "3*x**3", "x*x*3", "6*x"],
+    "selfcheck-value-mul": ["b*1", "a", "b + 0*a", "a*b", "b/1.0"],
+    "selfcheck-nn-weight": ["a", "a + b", "1*a", "w"],
+    "selfcheck-train-square": [
+        "-2*(t - s)",
+        "2*s-2*t",
+        "2*(t-s)",
+        "2s - 2t",
+        "(s-t)*2",
+        "2*(s - t)**1",
+        "(s - t)**2",
+    ],
+    "selfcheck-full-relu": ["1.0", "1", "0", "x", "2 - 1", "1e0", ".5*2"],
+}
+UNREADABLE = ["", "1 -", "(1 - ", "1)", "1 — 2", "**2", "1 = 1", "print(1)"]
+ARITHMETIC = (
+    ast.Expression,
+    ast.BinOp,
+    ast.UnaryOp,
+    ast.Constant,
+    ast.Name,
+    ast.Load,
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.Pow,
+    ast.USub,
+    ast.UAdd,
+)
+
+
+def _python_reads(text, names):
+    """``text`` as Python reads it, ^ as **, if it is arithmetic of ``names`` only."""
+    try:
+        tree = ast.parse(text.replace("^", "**"), mode="eval")
+    except SyntaxError:
+        return None
+    for part in ast.walk(tree):
+        if not isinstance(part, ARITHMETIC) or (
+            isinstance(part, ast.Name) and part.id not in names
+        ):
+            return None
+        if isinstance(part, ast.Constant) and not isinstance(part.value, int | float):
+            return None
+    return compile(tree, "<answer>", "eval")
+
+
+def test_a_derivative_is_right_when_its_arithmetic_is_micrograds_gradient():
+    """Every answer typed (the bank's, others right and wrong, and ones that are not
+    arithmetic): the page marks it right exactly when CPython, reading it, gets
+    micrograd's gradient; one that cannot be read is said so."""
+    asked = [
+        (item_id, text)
+        for item_id, item in DERIVATIVES.items()
+        for text in [*item["answers"], *TYPED[item_id], *UNREADABLE]
+    ]
+    got = node(
+        "expression.js",
+        "console.log(JSON.stringify(given.map(([text, answer, names]) =>"
+        " s.compare(text, answer, names))));",
+        [
+            [text, DERIVATIVES[i]["answers"][0], DERIVATIVES[i]["names"]]
+            for i, text in asked
+        ],
+    )
+    assert set(TYPED) == set(DERIVATIVES)
+    verdicts = {"right": 0, "wrong": 0, "unread": 0}
+    for (item_id, text), verdict in zip(asked, got, strict=True):
+        item = DERIVATIVES[item_id]
+        code = _python_reads(text, item["names"])
+        if code is None:
+            assert verdict["error"] and not verdict["same"], (item_id, text, verdict)
+            verdicts["unread"] += 1
+            continue
+        right = _right_in_python(item, code)
+        assert verdict == {"same": right, "error": ""}, (item_id, text)
+        verdicts["right" if right else "wrong"] += 1
+    assert min(verdicts.values()) >= 10, verdicts
+    said = dict(zip(asked, got, strict=True))
+    assert "write * to multiply" in said["big-power", "3x^2"]["error"]
+    assert "the answer is a number" in said["selfcheck-full-relu", "x"]["error"]
 
 
 # --- a rebuild's task ----------------------------------------------------------------------

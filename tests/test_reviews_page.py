@@ -318,6 +318,12 @@ def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
         ("value-reuse", "3.0", False),
         ("value-mul", None, None),  # after value-reuse: a rebuild (checked above)
         ("value-tanh", "1 - o ** 2", True),
+        (
+            "value-tanh",
+            "(1 - o)*(1 + o)",
+            True,
+        ),  # the same arithmetic, otherwise written
+        ("value-tanh", "1 - o2", False),  # not arithmetic of o: said so
         ("value-add-bug", 2, True),
         ("value-add-bug", 1, False),
     ],
@@ -344,6 +350,10 @@ def test_each_kind_of_task_marks_the_answer(context, pages_site, item, answer, r
     box.get_by_role("button", name="Check").click()
     verdict = box.locator(".mg-review-verdict")
     expect(verdict).to_contain_text("Right." if right else "Not quite.")
+    if answer == "1 - o2":
+        expect(verdict).to_contain_text(
+            "1 - o2 cannot be read as arithmetic: o2 is not a name here (the names are o)."
+        )
     expect(box).to_contain_text("It comes back in 21 days." if right else "in a day.")
     kept_card = json.loads(kept(page)["reviews"])["exercise/value"]
     assert (kept_card["step"], kept_card["item"]) == (3 if right else 0, item)

@@ -9,15 +9,13 @@
 // words (a lesson's own-words question again, web/own-words.js). Each is answered once; a
 // rebuild that fails can be fixed and checked again, as practice.
 import { button, element } from "./dom.js";
+import { compare } from "./expression.js";
 import * as memory from "./memory.js";
 import { editorInPlaceOf } from "./open-editor.js";
 import { wordsForm } from "./own-words.js";
 import { emptied, HOLE } from "./rebuild.js";
 import { render } from "./report.js";
 import { siteRoot } from "./site.js";
-
-/** "1 - o ** 2" and "1-o**2" alike: no spaces, ^ as **, a leading + dropped. */
-const normal = (text) => text.replace(/\s+/g, "").replace(/\^/g, "**").replace(/^\+/, "");
 
 /** The reader's own code of `exercise` with the function `name` in it: what they wrote in
  * the page, or else what they wrote from memory (null when neither has it). */
@@ -102,15 +100,13 @@ const KINDS = {
     );
   },
   derivative(box, item, done) {
-    const accepted = item.answers.map(normal);
     const names = item.names.length ? ` (names: ${item.names.join(", ")})` : "";
-    typed(
-      box,
-      item,
-      `Your answer${names}:`,
-      (text) => [accepted.includes(normal(text)), `One way to write it: ${item.answers[0]}.`],
-      done,
-    );
+    const judge = (text) => {
+      const { same, error } = compare(text, item.answers[0], item.names);
+      const unread = error && `${text.trim()} cannot be read as arithmetic: ${error}. `;
+      return [same, `${unread}One way to write it: ${item.answers[0]}.`];
+    };
+    typed(box, item, `Your answer${names}:`, judge, done);
   },
   bug(box, item, done) {
     const group = element("fieldset", "mg-review-lines");
