@@ -15,9 +15,8 @@ export const HOLE = "# Rebuild this from memory.";
 export function emptied(source, name) {
   if (typeof source !== "string") return null;
   const all = statements(source);
-  const start = all.findIndex(({ code }) =>
-    new RegExp(`^(async\\s+)?def\\s+${name}\\s*\\(`).test(code),
-  );
+  const def = new RegExp(`^(async\\s+)?def\\s+${name}\\s*\\(`);
+  const start = all.findIndex(({ code }) => def.test(code));
   if (start < 0 || !all[start].colon) return null;
   const { lead, colon, tail } = all[start];
   const lines = source.split("\n");
