@@ -170,6 +170,9 @@ def test_a_stack_walking_file_cannot_change_a_later_check(tab, tmp_path):
 
 def test_each_check_has_a_python_of_its_own(tab):
     """One sandbox per Check, ended after it; the next starts at once."""
+    check(
+        tab, "value", WRONG
+    )  # the judge is up, whichever tests ran in this tab before
     tab.evaluate("window.course.checkerIdle()")
     made, ended = tab.evaluate("[window.workersMade, window.workersEnded]")
     for source in (WRONG, CORRECT["value"]):

@@ -490,6 +490,14 @@ def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
     choice.get_by_role("radio", name="lr-too-high").check()
     assert check().startswith("All 10 checks passed")
     assert kept(page)["code/mystery_leap"] == correct
+    # the code that passed is kept with the check, for a rebuild review: a later check
+    # that fails keeps it
+    assert json.loads(kept(page)["check/mystery_leap"])["solution"] == correct
+    choice.get_by_role("radio", name="lr-too-low").check()
+    assert check().startswith("1 mistake found")
+    assert json.loads(kept(page)["check/mystery_leap"])["solution"] == correct
+    choice.get_by_role("radio", name="lr-too-high").check()
+    assert check().startswith("All 10 checks passed")
 
     page.reload()
     box.scroll_into_view_if_needed()
@@ -501,4 +509,5 @@ def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
         ("lr-too-high", "mystery_leap"),
         ("dead-relu", "mystery_leap"),
         ("changed-data", "mystery_leap"),
+        ("diagnosis", "mystery_leap"),
     ]

@@ -296,6 +296,23 @@ def test_a_wrong_rebuild_can_be_fixed_and_checked_again_as_practice(
     assert not page.errors, page.errors
 
 
+def test_a_rebuild_starts_from_the_code_that_passed_not_what_was_typed_since(
+    context, pages_site
+):
+    """The reader passed, then went on changing the file: the review empties a function
+    of the code that passed."""
+    since = CORRECT.replace("def __neg__(self):", "def __neg__(self):  # my experiment")
+    records = {
+        **PASSED,
+        "code/value": since,
+        "check/value": {**PASSED["check/value"], "solution": CORRECT},
+    }
+    page, _, editor = rebuild_a_day_later(context, pages_site, records)
+    text = editor.inner_text()  # the lines in sight: the editor shows the hole
+    assert "def __neg__(self):" in text and "my experiment" not in text
+    assert not page.errors, page.errors
+
+
 def test_a_rebuild_after_a_pass_from_memory_only_starts_from_that_code(
     context, pages_site
 ):

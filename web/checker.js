@@ -232,7 +232,8 @@ async function runCheck(course, exercise, source, options) {
 export function check(course, exercise, source, options = {}) {
   const done = queue.then(async () => {
     const { result, entries } = await runCheck(course, exercise, source, options);
-    memory.recordCheck(exercise, result, entries, today(), { fromMemory: options.fromMemory });
+    const { fromMemory } = options;
+    memory.recordCheck(exercise, result, entries, today(), { fromMemory, source });
     return result;
   });
   queue = done.catch(() => {});

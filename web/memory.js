@@ -183,13 +183,16 @@ export function openedHints() {
 
 export const history = () => get("history", []);
 
-/** Keep a check's result: the last one of its exercise, and its entries in the history,
- * unless its report is the last check's (the same mistakes, seen again). */
-export function recordCheck(exercise, result, entries, date, { fromMemory = false } = {}) {
+/** Keep a check's result: the last one of its exercise (with `source`, the code checked,
+ * when it passed), and its entries in the history, unless its report is the last check's
+ * (the same mistakes, seen again). */
+export function recordCheck(exercise, result, entries, date, { fromMemory = false, source } = {}) {
   const last = lastCheck(exercise);
-  const passed = last?.passed ?? (result.exit === 0 ? date : null);
-  const memory = last?.memory ?? (fromMemory && result.exit === 0 ? date : null);
-  write(`check/${exercise}`, JSON.stringify({ result, date, passed, memory }));
+  const pass = result.exit === 0;
+  const passed = last?.passed ?? (pass ? date : null);
+  const memory = last?.memory ?? (fromMemory && pass ? date : null);
+  const solution = (pass ? source : null) ?? last?.solution ?? null;
+  write(`check/${exercise}`, JSON.stringify({ result, date, passed, memory, solution }));
   if (entries.length && last?.result.report !== result.report) append("history", entries);
 }
 

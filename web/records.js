@@ -3,8 +3,11 @@
 // the course's and says what is not.
 //
 //   code/<exercise>    the reader's code, as last typed (text)
-//   check/<exercise>   the last check: {result, date, passed}, where passed is the date it
-//                      first passed (or null); result as the checker gives it
+//   check/<exercise>   the last check: {result, date, passed, memory, solution}, where
+//                      passed is the date it first passed (or null), memory the date it
+//                      first passed from memory (or null), solution the code of the last
+//                      check that passed (a rebuild review empties a function of it; absent
+//                      in what was kept before); result as the checker gives it
 //   hints/<exercise>   {concept: the hint level revealed}
 //   history            [{concept, exercise, date}]: every concept the checker named, oldest
 //                      first, the newest KEEP (the command line's history.json, and its KEEP)
@@ -22,7 +25,7 @@ export const KEEP = MICROGRAD_HISTORY_KEEP;
 const isText = (v) => typeof v === "string";
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isLevel = (v) => Number.isInteger(v) && v >= 1 && v <= 99;
-const isDate = (v) => v === null || v === undefined || isText(v);
+const isOptionalText = (v) => v === null || v === undefined || isText(v);
 const isTime = (v) => Number.isFinite(v) && v >= 0;
 const isLine = (v) => v === null || v === undefined || (Number.isInteger(v) && v >= 1);
 const listOf = (ok) => (v) => Array.isArray(v) && v.every(ok);
@@ -47,7 +50,15 @@ const isResult = fields({
 
 const RECORDS = {
   code: { text: true, valid: isText },
-  check: { valid: fields({ result: isResult, date: isText, passed: isDate, memory: isDate }) },
+  check: {
+    valid: fields({
+      result: isResult,
+      date: isText,
+      passed: isOptionalText,
+      memory: isOptionalText,
+      solution: isOptionalText,
+    }),
+  },
   hints: { valid: mapOf(isLevel) },
   history: { entry: fields({ concept: isText, exercise: isText, date: isText }) },
   "self-checks": {

@@ -17,10 +17,15 @@ import { emptied, HOLE } from "./rebuild.js";
 import { render } from "./report.js";
 import { siteRoot } from "./site.js";
 
-/** The reader's own code of `exercise` with the function `name` in it: what they wrote in
- * the page, or else what they wrote from memory (null when neither has it). */
+/** The reader's own code of `exercise` with the function `name` in it: the code of their
+ * last check that passed, or else (kept before that was kept) what they wrote in the page,
+ * or from memory (null when none has it). */
 function ownCode(exercise, name) {
-  const written = [memory.code(exercise), memory.recall(exercise)];
+  const written = [
+    memory.lastCheck(exercise)?.solution,
+    memory.code(exercise),
+    memory.recall(exercise),
+  ];
   return written.find((code) => code && emptied(code, name)) ?? null;
 }
 
