@@ -261,6 +261,11 @@ def test_a_wrong_rebuild_shows_what_the_checker_names_and_links_its_lesson(
     href = lesson.first.evaluate("a => a.href")
     assert href == pages_site + "/02-value/backpropagation/#what-each-broken-rule-does"
     expect(box).to_contain_text("It comes back in a day.")
+    # the mistake joins the history; the exercise's last check (the report its page shows
+    # under the reader's own code) stays the pass it was
+    records = kept(page)
+    assert [e["concept"] for e in json.loads(records["history"])] == ["reverse-order"]
+    assert json.loads(records["check/value"]) == PASSED["check/value"]
     assert not page.errors, page.errors
 
 

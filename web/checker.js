@@ -232,8 +232,9 @@ async function runCheck(course, exercise, source, options) {
 export function check(course, exercise, source, options = {}) {
   const done = queue.then(async () => {
     const { result, entries } = await runCheck(course, exercise, source, options);
-    const { fromMemory } = options;
-    memory.recordCheck(exercise, result, entries, today(), { fromMemory, source });
+    const { fromMemory, review } = options;
+    if (review) memory.recordReviewCheck(entries);
+    else memory.recordCheck(exercise, result, entries, today(), { fromMemory, source });
     return result;
   });
   queue = done.catch(() => {});

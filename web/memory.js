@@ -196,6 +196,12 @@ export function recordCheck(exercise, result, entries, date, { fromMemory = fals
   if (entries.length && last?.result.report !== result.report) append("history", entries);
 }
 
+/** Keep the concepts a review's check named in the history; the exercise's last check,
+ * the report its page shows under the reader's own code, stays as it was. */
+export function recordReviewCheck(entries) {
+  if (entries.length) append("history", entries);
+}
+
 export const answers = () => get("self-checks", []);
 export const recordAnswers = (list) => append("self-checks", list);
 

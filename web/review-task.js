@@ -18,8 +18,8 @@ import { render } from "./report.js";
 import { siteRoot } from "./site.js";
 
 /** The reader's own code of `exercise` with the function `name` in it: the code of their
- * last check that passed, or else (kept before that was kept) what they wrote in the page,
- * or from memory (null when none has it). */
+ * last check that passed; for a check kept before checks kept their code, what they wrote
+ * in the page, or else from memory (null when none has it). */
 function ownCode(exercise, name) {
   const written = [
     memory.lastCheck(exercise)?.solution,
@@ -150,6 +150,7 @@ const KINDS = {
       try {
         const text = editor ? editor.value : source;
         const result = await course.check(item.exercise, text, {
+          review: true, // its concepts join the history; the exercise's last check stays
           onStatus: (s) => (status.textContent = s),
         });
         status.textContent = "";
