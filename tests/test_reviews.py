@@ -5,6 +5,8 @@
   interleaved, many topics over months, and a bank's wording never asked twice in a row.
 - web/expression.js, run by Node: a typed derivative is right exactly when CPython, reading
   it, gets micrograd's gradient, however it is written.
+- web/python-source.js, run by Node: the statements of every Python file of this
+  repository, where Python's tokenizer finds them.
 - web/rebuild.js, run by Node: a rebuild's task is the reader's file with exactly one
   function's body replaced, as CPython's ast sees it, on odd files and on the solutions
   with comments and blank lines strewn through them.
@@ -442,6 +444,36 @@ def _emptied_as_cpython_reads_it(source, name):
     before, after = lines[: target.lineno - 1], lines[target.end_lineno :]
     target.body = [ast.Raise(exc=ast.Name("NotImplementedError", ast.Load()))]
     return ast.dump(tree), before, after
+
+
+def _statement_lines(source):
+    """[first, last] line (0-based) of each statement of ``source``, by Python's tokenizer."""
+    found, first = [], None
+    skip = {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.NEWLINE and first is not None:
+            found.append([first, token.start[0] - 1])
+            first = None
+        elif token.type not in skip | {tokenize.NEWLINE, tokenize.ENDMARKER}:
+            first = token.start[0] - 1 if first is None else first
+    return found
+
+
+def test_the_page_reads_statements_where_pythons_tokenizer_does():
+    """web/python-source.js on every Python file of this repository (the package, the
+    lessons' labs, the tests' odd cases, the hooks): the same statements, line for line."""
+    folders = ("micrograd", "docs", "tests", "hooks", "scripts", "benchmarks", "web")
+    files = sorted(p for folder in folders for p in (ROOT / folder).rglob("*.py"))
+    sources = [file.read_text() for file in files]
+    got = node(
+        "python-source.js",
+        "const lines = (source) => s.statements(source).map((t) => [t.first, t.last]);\n"
+        "console.log(JSON.stringify(given.map(lines)));",
+        sources,
+    )
+    assert len(files) > 150
+    for file, source, statements in zip(files, sources, got, strict=True):
+        assert statements == _statement_lines(source), file.relative_to(ROOT)
 
 
 def test_a_rebuild_empties_exactly_one_function_as_cpython_reads_the_file():
