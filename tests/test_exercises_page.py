@@ -444,18 +444,15 @@ def test_axe_finds_nothing_in_the_editor_marks_dialog_and_progress(
 DIAGNOSIS_PAGE = "/exercises/diagnosis/"
 
 
-def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
-    """A wrong cause, the right one with the fault left in, a fix that changes the data,
-    the right fix, then a reload: the choice above the editor writes the CAUSE line and
-    follows it, and every check's concepts join the history."""
-    page = open_page(context, server + DIAGNOSIS_PAGE)
+def open_challenge(context, url):
+    """The first challenge of the page at ``url``: (page, box, editor, cause choice,
+    report, check), where check() clicks Check and gives what the status then says."""
+    page = open_page(context, url)
     box = page.locator(".mg-exercise").first
     box.scroll_into_view_if_needed()
     editor = box.locator(".mg-exercise-editor .cm-content")
     editor.wait_for()
-    choice = box.get_by_role("group", name="(a) The cause")
     status = box.locator(".mg-exercise-bar [role=status]")
-    report = box.locator(".mg-report")
 
     def check():
         button = box.get_by_role("button", name="Check your mystery_leap.py")
@@ -463,6 +460,17 @@ def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
         expect(button).to_be_enabled(timeout=120_000)
         return status.inner_text()
 
+    choice = box.get_by_role("group", name="(a) The cause")
+    return page, box, editor, choice, box.locator(".mg-report"), check
+
+
+def test_a_diagnosis_challenge_walked_as_a_learner(context, server):
+    """A wrong cause, the right one with the fault left in, a fix that changes the data,
+    the right fix, then a reload: the choice above the editor writes the CAUSE line and
+    follows it, and every check's concepts join the history."""
+    page, box, editor, choice, report, check = open_challenge(
+        context, server + DIAGNOSIS_PAGE
+    )
     assert box.get_by_label("From memory").count() == 0  # a broken run, not a build
     choice.get_by_role("radio", name="lr-too-low").check()
     expect(editor).to_contain_text('CAUSE = "lr-too-low"')
