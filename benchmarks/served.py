@@ -47,7 +47,7 @@ def served_site(site=None):
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(
-                    executable_path=chromium_path(), args=CHROMIUM_ARGS
+                    executable_path=chromium_path(shell=False), args=CHROMIUM_ARGS
                 )
                 try:
                     yield site, server, browser

@@ -67,7 +67,7 @@ def lighthouse(url):
                 f"--only-categories={','.join(CATEGORIES)}",
                 f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
             ],
-            env=dict(os.environ, CHROME_PATH=chromium_path()),
+            env=dict(os.environ, CHROME_PATH=chromium_path(shell=False)),
             check=True,
         )
         return json.loads(report.read_text())

@@ -145,6 +145,60 @@ def test_the_site_and_chromium_start_only_in_their_lanes(monkeypatch, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_the_tests_drive_the_headless_shell_and_lighthouse_a_whole_chromium(
+    monkeypatch,
+):
+    from tests import browser, lanes
+
+    monkeypatch.setattr(lanes, "_running", {"browser"})
+    monkeypatch.setattr(browser.shutil, "which", lambda name: f"/bin/{name}")
+    assert browser.chromium_path() == "/bin/chromium-headless-shell"
+    assert browser.chromium_path(shell=False) == "/bin/chromium"
+    only_chrome = {"google-chrome": "/opt/chrome"}.get
+    monkeypatch.setattr(browser.shutil, "which", only_chrome)
+    assert browser.chromium_path() == "/opt/chrome"
+
+
+def _system_deps(tmp_path, installed, offered):
+    """scripts/system-deps.sh chromium with only ``installed`` programs on the PATH and apt
+    offering ``offered``: what it asks apt-get to install."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    asked, chmod = tmp_path / "asked", shutil.which("chmod")
+    programs = {name: "exit 0" for name in installed}
+    programs["id"] = "echo 0"
+    programs["apt-cache"] = (
+        f'case " {" ".join(offered)} " in *" $2 "*) echo "  Candidate: 1.0";;'
+        ' *) echo "  Candidate: (none)";; esac'
+    )
+    programs["apt-get"] = (
+        f'[ "$1" = install ] || exit 0; echo "$@" >> {asked}'
+        f'; for p in "$@"; do echo "exit 0" > {bin_dir}/$p; {chmod} +x {bin_dir}/$p; done'
+    )
+    for name, body in programs.items():
+        (bin_dir / name).write_text(f"#!/bin/bash\n{body}\n")
+        (bin_dir / name).chmod(0o755)
+    bash = shutil.which("bash")
+    proc = subprocess.run(
+        [bash, str(ROOT / "scripts" / "system-deps.sh"), "chromium"],
+        env={"PATH": str(bin_dir)},
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    words = asked.read_text().split() if asked.exists() else []
+    return [w for w in words if not w.startswith("-") and w != "install"]
+
+
+def test_apt_gives_the_headless_shell_where_it_offers_it(tmp_path):
+    shell = "chromium-headless-shell"
+    assert _system_deps(tmp_path / "a", [], [shell]) == ["chromium", shell]
+    assert _system_deps(tmp_path / "b", ["chromium"], [shell]) == ["chromium", shell]
+    assert _system_deps(tmp_path / "c", ["chromium", shell], [shell]) == []
+    assert _system_deps(tmp_path / "d", ["google-chrome"], []) == []
+    assert _system_deps(tmp_path / "e", [], ["chromium"]) == ["chromium"]
+
+
 def _collect(*args):
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", *args],
