@@ -200,34 +200,60 @@ def test_the_steps_of_training_come_in_one_order_everywhere():
         assert [rule.index(w) for w in words] == sorted(rule.index(w) for w in words)
 
 
+# Each: the file, what the report says, the line of the file it points to.
 UNLOADABLE = {
     "syntax_error": (
         "class Value:\n    def __init__(self, data)\n        self.data = data\n",
         "syntax error on line 2",
+        2,
+    ),
+    "invisible_space": (
+        "class Value:\n    pass\n\nx = 1\u00a0+ 2\n",
+        "syntax error on line 4",
+        4,
     ),
     "import_error": (
         "import no_such_module_for_the_checker\n\nclass Value:\n    pass\n",
         "ModuleNotFoundError: No module named 'no_such_module_for_the_checker'",
+        1,
     ),
-    "raises_on_import": ("raise RuntimeError('boom')\n", "RuntimeError: boom"),
-    "no_class": ("class Valeu:\n    pass\n", "defines no class named Value"),
+    "raises_on_import": (
+        "x = 1\n\ndef boom():\n    raise RuntimeError('boom')\n\nboom()\n",
+        "RuntimeError: boom",
+        4,
+    ),
+    "no_class": ("class Valeu:\n    pass\n", "defines no class named Value", None),
     "not_a_class": (
         "def Value(x):\n    return x\n",
         "defines Value, but as a function, not a class",
+        None,
     ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(UNLOADABLE))
 def test_unloadable_file_exits_2(case, tmp_path):
-    source, message = UNLOADABLE[case]
+    source, message, _ = UNLOADABLE[case]
     path = tmp_path / "value.py"
-    path.write_text(source)
+    path.write_text(source, encoding="utf-8")
     status, output = run_cli("value", path)
     assert status == 2, output
     assert message in output, output
     assert "[cannot-load]" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("case", sorted(UNLOADABLE))
+def test_a_file_that_cannot_load_points_to_its_line(case):
+    """The line the page marks in the editor: where Python stopped, as the report says."""
+    from micrograd.check import check_source
+
+    source, _, line = UNLOADABLE[case]
+    found = check_source("value", source)
+    assert [item["line"] for item in found["items"]] == [line]
+    assert found["line"] == line
+    if line is not None:
+        assert f"line {line}" in found["report"]
 
 
 def test_the_workers_python_imports_only_the_half_that_observes():
@@ -425,6 +451,13 @@ def test_json_is_the_report_as_data():
         "text": data["problems"][0]["hints"][0],
     }
     assert [row["label"] for row in fail["rows"]][:2] == ["Checked:", "Example:"]
+    assert data["line"] is fail["line"] is data["problems"][0]["line"] is None
+    raised = json.loads(checked.command_line("value", "raises", "--json")[1])
+    line = raised["problems"][0]["line"]
+    assert (
+        raised["line"] == line
+        and "self.dat)" in checked.source("value", "raises").split("\n")[line - 1]
+    )
     assert data["next_hint"] == 2 and data["exit"] == 1 and data["compare"] == []
     status, output = checked.command_line(
         "value", "plus_assign", "--json", "--hint", "3"

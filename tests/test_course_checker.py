@@ -155,12 +155,21 @@ def test_only_the_sandboxs_own_messages_count():
         lines[:k] + ["not JSON"] + lines[k:],
         lines[:k] + [deep] + lines[k:],
         lines[:k] + [json.dumps([NONCE, k, "result", "no dict"])] + lines[k + 1 :],
+        [json.dumps([NONCE, 0, "load_error", {"message": "", "line": "2"}])],
+        [json.dumps([NONCE, 0, "load_error", {"message": "", "line": 0}])],
         lines[:-1],  # said to be done, but it is not
     ):
         assert forged(judge("value", bad))
     # A run stopped early is no forgery: what it said before counts.
     stopped = judge("value", lines[:-3], end="ended", returncode=1)
     assert stopped["exit"] == 1 and stopped["concepts"] == ["error"]
+
+
+def test_a_file_that_cannot_load_points_the_page_to_its_line():
+    events, _ = sandbox("value", "class Value:\n    pass\n\nx = 1\u00a0+ 2\n")
+    found = judge("value", lines_of(events))
+    assert found["exit"] == 2 and found["line"] == 4, found
+    assert "U+00A0" in found["report"]
 
 
 def test_the_judge_reports_a_sandbox_the_page_stopped():

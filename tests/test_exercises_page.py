@@ -439,6 +439,32 @@ def test_axe_finds_nothing_in_the_editor_marks_dialog_and_progress(
     assert page.evaluate(AXE_OURS) == []
 
 
+# axe's colour rule on the marks the editor puts on characters nobody can see.
+CONTRAST_OF_MARKS = """async () => (await axe.run({include: [['.cm-specialChar']]},
+    {runOnly: ['color-contrast']})).violations.map(v => v.id)"""
+
+
+def test_a_character_nobody_sees_is_shown_where_python_names_it(context, server):
+    """A non-breaking space pasted from a web page: Python refuses it by its code point,
+    and the editor shows it on the line the report marks, named the same way, as it shows
+    a zero-width space; the check reads the code as typed."""
+    page = open_exercise(context, server + VALUE_PAGE)
+    type_code(page, "x = 1\u00a0+ 2\nprint(x)\u200b\n")
+    assert "could not be checked" in click_check(page, "value.py")
+    assert "character U+00A0" in page.locator(".mg-report").inner_text()
+    editor = page.locator(".mg-exercise-editor")
+    marks = editor.locator(".cm-specialChar")
+    assert [mark.get_attribute("title") for mark in marks.all()] == [
+        "an invisible character, U+00A0",
+        "an invisible character, U+200B",
+    ]
+    expect(editor.locator(".cm-mark-line .cm-specialChar")).to_have_count(1)
+    page.add_script_tag(path=str(ROOT / "node_modules" / "axe-core" / "axe.min.js"))
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate(CONTRAST_OF_MARKS) == [], scheme
+
+
 # --- a diagnosis challenge -------------------------------------------------------------
 
 DIAGNOSIS_PAGE = "/exercises/diagnosis/"

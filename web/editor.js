@@ -1,6 +1,8 @@
 // A Python code editor (CodeMirror 6), loaded on the first Edit: Python highlighting in the
 // page's own code colours (light and dark), line numbers, undo, Tab to indent (Esc then Tab
-// leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run.
+// leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run. A character nobody can see
+// (a non-breaking space pasted from a web page, a zero-width space, a direction override)
+// shows as a marked dot named by its code point, as Python's SyntaxError names it.
 //
 //   const editor = createEditor(parent, {doc, label, onRun, onChange, wrap});
 //   (onChange(text), if given, after every change of the text; wrap: long lines wrap, so
@@ -17,7 +19,14 @@ import {
   syntaxHighlighting,
 } from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, EditorView, drawSelection, keymap, lineNumbers } from "@codemirror/view";
+import {
+  Decoration,
+  EditorView,
+  drawSelection,
+  highlightSpecialChars,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
 const colour = (name) => ({ color: `var(--md-code-hl-${name}-color)` });
@@ -58,6 +67,22 @@ const theme = EditorView.theme({
     border: "none",
   },
   ".cm-mark-line": { backgroundColor: "var(--mg-error-bg)" },
+  ".cm-specialChar": { color: "var(--mg-error-fg)", fontWeight: "bold" },
+});
+
+// CodeMirror's own list of characters to show (controls, zero-width and direction marks),
+// and the spaces that look like a space but are not one to Python.
+const unseen = highlightSpecialChars({
+  addSpecialChars: /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/,
+  render(code, _description, placeholder) {
+    const mark = document.createElement("span");
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    mark.className = "cm-specialChar";
+    mark.textContent = placeholder;
+    mark.title = `an invisible character, ${name}`;
+    mark.setAttribute("aria-label", mark.title);
+    return mark;
+  },
 });
 
 // A highlighted line (where an error points), set with markLine().
@@ -85,6 +110,7 @@ export function createEditor(parent, { doc, label, onRun, onChange, wrap = false
       doc,
       extensions: [
         lineNumbers(),
+        unseen,
         history(),
         drawSelection(),
         indentOnInput(),

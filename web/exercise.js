@@ -268,8 +268,10 @@ class Exercise {
     this.markLine(result);
   }
 
+  // The line the checker points to (a record kept before results had `line`: its first
+  // mistake's).
   markLine(result) {
-    this.editor?.markLine(result?.problems[0]?.line ?? null);
+    this.editor?.markLine(result?.line ?? result?.problems[0]?.line ?? null);
   }
 
   async check() {

@@ -46,6 +46,7 @@ const isResult = fields({
   concepts: listOf(isText),
   report: isText,
   problems: listOf(isProblem),
+  line: isLine,
 });
 
 const RECORDS = {

@@ -73,7 +73,7 @@ class _Run:
 
     def __init__(self, cases):
         self.cases = cases
-        self.facts = self.load_error = self.started = None
+        self.facts = self.load_error = self.load_line = self.started = None
         self.printed, self.results, self.done = "", {}, False
 
     def take(self, kind, payload):
@@ -88,7 +88,10 @@ class _Run:
         if kind == "loaded" and not loaded and self.load_error is None:
             self.facts, self.printed = payload["facts"], payload["printed"]
         elif kind == "load_error" and not loaded and self.load_error is None:
-            self.load_error, self.done = payload["message"], True
+            line = payload["line"]
+            if line is not None and not (type(line) is int and line >= 1):
+                return False
+            self.load_error, self.load_line, self.done = payload["message"], line, True
         elif kind == "start" and loaded and payload["case"] == len(self.results):
             self.started = (payload["case"], time.monotonic())
         elif kind == "result" and loaded and payload["case"] == len(self.results):
@@ -170,7 +173,9 @@ def _report(
         )
         return Report(ex.name, source, load_error=message)
     if run.load_error is not None:
-        return Report(ex.name, source, load_error=run.load_error)
+        return Report(
+            ex.name, source, load_error=run.load_error, load_line=run.load_line
+        )
     if run.facts is None:
         return Report(
             ex.name,
@@ -346,7 +351,7 @@ def observe_source(name, source, emit, *, filename=None, seconds=None):
     try:
         module, printed = load(source, filename, seconds=plan["load"], run=seconds)
     except LoadError as exc:
-        emit("load_error", {"message": str(exc)})
+        emit("load_error", exc.payload())
     else:
         observe_namespace(plan, module.__dict__, emit, filename, printed)
         sys.modules.pop(module.__name__, None)
@@ -436,7 +441,9 @@ def result(report):
     """A report as plain data (JSON): :meth:`~micrograd.check.report.Report.data`, with the
     command line's ``report`` text, the ``concepts`` it names, and ``problems``: for each
     mistake (✗), its concept, title, lesson (a path of the site), every hint level and the
-    line of the learner's file it points to (or None)."""
+    line of the learner's file it points to (or None); and ``line``, the line the page
+    marks in the learner's file: the first mistake's, or the one the file could not be
+    loaded at (or None)."""
     data = report.data()
     problems = [
         {
@@ -448,9 +455,11 @@ def result(report):
         }
         for item in report.problems
     ]
+    lines = [item.get("line") for item in data["items"] if item.get("line")]
     return {
         **data,
         "concepts": report.concepts,
         "report": render(data),
         "problems": problems,
+        "line": lines[0] if lines else None,
     }

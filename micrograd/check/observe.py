@@ -194,7 +194,16 @@ def _read(expression, namespace, ids):
 
 
 class LoadError(Exception):
-    """The learner's file cannot be run: its message says why."""
+    """The learner's file cannot be run: its message says why, and ``line`` is the line of
+    the file it points to (None when it points to none)."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.line = line
+
+    def payload(self):
+        """What a worker sends of it: {"message", "line"}."""
+        return {"message": str(self), "line": self.line}
 
 
 def load_timeout(name, seconds, run=None):
@@ -230,7 +239,7 @@ def load(source, filename, folder=None, *, seconds=None, run=None):
             lines.append("    " + text.lstrip())
             column = (exc.offset or 1) - 1 - (len(text) - len(text.lstrip()))
             lines.append("    " + " " * max(column, 0) + "^")
-        raise LoadError("\n".join(lines)) from None
+        raise LoadError("\n".join(lines), exc.lineno) from None
     except ValueError as exc:  # null bytes
         raise LoadError(f"{name} cannot be compiled: {exc}") from None
     stem = "".join(c if c.isalnum() else "_" for c in name.removesuffix(".py"))
@@ -256,7 +265,7 @@ def load(source, filename, folder=None, *, seconds=None, run=None):
         if at.get("line"):
             lines.append(f"{at['file']}, line {at['line']}, in {at['function']}:")
             lines.append(f"    {at['code']}")
-        raise LoadError("\n".join([*lines, raised(exc)])) from None
+        raise LoadError("\n".join([*lines, raised(exc)]), at.get("line")) from None
     return module, out.getvalue()
 
 

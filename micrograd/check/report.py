@@ -63,12 +63,21 @@ class Report:
     """
 
     def __init__(
-        self, exercise, source, items=(), *, load_error=None, printed="", hint=1
+        self,
+        exercise,
+        source,
+        items=(),
+        *,
+        load_error=None,
+        load_line=None,
+        printed="",
+        hint=1,
     ):
         self.exercise = exercise
         self.source = source  # the file checked, or the objects' names
         self.items = [i for i in items if i.status != "quiet"]  # optional, not written
         self.load_error = load_error
+        self.load_line = load_line  # the line of the file the load error points to
         self.printed = printed  # printed while the file was loaded
         self.hint = hint  # the hint level shown
 
@@ -120,7 +129,8 @@ class Report:
         "todo" or "cannot-load"), ``title``, and for a mistake its ``concept``, ``rows``
         (``{"label", "text", "form"}``), ``hint`` (``{"level", "levels", "text"}``: the
         level shown and how many there are), ``lesson`` (a path of the site, relative to
-        its root) and ``line`` (the line of the learner's file an error points to)."""
+        its root) and ``line`` (the line of the learner's file an error points to); a
+        file that cannot be loaded has its ``line`` too (None when it points to none)."""
         data = {
             "exercise": self.exercise,
             "file": self.source,
@@ -133,7 +143,9 @@ class Report:
         }
         if self.load_error is not None:
             item = {"kind": "cannot-load", "concept": "cannot-load"}
-            data["items"].append({**item, "title": self.load_error})
+            data["items"].append(
+                {**item, "title": self.load_error, "line": self.load_line}
+            )
             return data
         for status, title, group in _grouped(self.items):
             if status == "pass":

@@ -46,7 +46,7 @@ def main():
                 run=order["timeout"],
             )
         except LoadError as exc:
-            emit("load_error", {"message": str(exc)})
+            emit("load_error", exc.payload())
             return
         observe_namespace(order["plan"], module.__dict__, emit, path, printed)
     except BaseException:  # a mistake of the checker itself: say so, blame no learner
