@@ -286,6 +286,11 @@ def test_a_wrong_rebuild_can_be_fixed_and_checked_again_as_practice(
     expect(verdict).to_contain_text("then run the check again", timeout=180_000)
     expect(box).to_contain_text("It comes back in a day.")
     expect(check).to_be_enabled()
+    type_code_in(box, CORRECT.replace("in reversed(topo):", "in reversed(topo)", 1))
+    check.click()  # practice: a syntax error, its line marked as under an exercise
+    marked = box.locator(".cm-mark-line")
+    expect(marked).to_contain_text("in reversed(topo)", timeout=180_000)
+    expect(box.locator(".mg-report")).to_contain_text("syntax error on line")
     type_code_in(box, CORRECT)
     check.click()
     expect(verdict).to_have_text(
@@ -294,6 +299,7 @@ def test_a_wrong_rebuild_can_be_fixed_and_checked_again_as_practice(
         timeout=180_000,
     )
     expect(box.locator(".mg-report")).to_have_count(0)  # the old report is gone
+    expect(marked).to_have_count(0)  # and the line it marked
     expect(check).to_be_focused()  # not lost when it was disabled while checking
     card = json.loads(kept(page)["reviews"])["exercise/value"]
     assert card["step"] == 0, card  # wrong, as first answered: tomorrow again

@@ -157,6 +157,7 @@ const KINDS = {
         const correct = result.exit === 0;
         const said = correct ? "The checker passes it." : result.summary;
         outcome.replaceChildren(...(correct ? [] : [report(result, item)]));
+        editor?.markLine(result.line); // where the checker points, as under an exercise
         verdict(outcome, correct, answer ? said : `${said} ${PRACTICE}`);
         if (answer) {
           answer(correct); // the review's list moves the focus on
