@@ -447,7 +447,7 @@ CONTRAST_OF_MARKS = """async () => (await axe.run({include: [['.cm-specialChar']
 def test_a_character_nobody_sees_is_shown_where_python_names_it(context, server):
     """A non-breaking space pasted from a web page: Python refuses it by its code point,
     and the editor shows it on the line the report marks, named the same way, as it shows
-    a zero-width space; the check reads the code as typed."""
+    a zero-width space; the check reads the code as typed. A tab among spaces shows too."""
     page = open_exercise(context, server + VALUE_PAGE)
     type_code(page, "x = 1\u00a0+ 2\nprint(x)\u200b\n")
     assert "could not be checked" in click_check(page, "value.py")
@@ -463,6 +463,12 @@ def test_a_character_nobody_sees_is_shown_where_python_names_it(context, server)
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         assert page.evaluate(CONTRAST_OF_MARKS) == [], scheme
+    type_code(page, "if True:\n    x = 1\n\ty = 2\n")  # a tab among spaces
+    click_check(page, "value.py")
+    assert (
+        "inconsistent use of tabs and spaces" in page.locator(".mg-report").inner_text()
+    )
+    expect(editor.locator(".cm-mark-line .cm-highlightTab")).to_have_count(1)
 
 
 # --- a diagnosis challenge -------------------------------------------------------------

@@ -2,7 +2,8 @@
 // page's own code colours (light and dark), line numbers, undo, Tab to indent (Esc then Tab
 // leaves the editor), Shift+Enter or Ctrl/Cmd+Enter to run. A character nobody can see
 // (a non-breaking space pasted from a web page, a zero-width space, a direction override)
-// shows as a marked dot named by its code point, as Python's SyntaxError names it.
+// shows as a marked dot named by its code point, as Python's SyntaxError names it; a tab
+// shows as a faint arrow, as Python tells it from spaces.
 //
 //   const editor = createEditor(parent, {doc, label, onRun, onChange, wrap});
 //   (onChange(text), if given, after every change of the text; wrap: long lines wrap, so
@@ -22,6 +23,8 @@ import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import {
   Decoration,
   EditorView,
+  MatchDecorator,
+  ViewPlugin,
   drawSelection,
   highlightSpecialChars,
   keymap,
@@ -85,6 +88,22 @@ const unseen = highlightSpecialChars({
   },
 });
 
+// Tabs, each marked with CodeMirror's own arrow (its class for highlightWhitespace, which
+// would mark every space too): "inconsistent use of tabs and spaces" can then be seen.
+const tabMatcher = new MatchDecorator({
+  regexp: /\t/g,
+  decoration: Decoration.mark({ class: "cm-highlightTab" }),
+});
+const tabs = ViewPlugin.define(
+  (view) => ({
+    decorations: tabMatcher.createDeco(view),
+    update(update) {
+      this.decorations = tabMatcher.updateDeco(update, this.decorations);
+    },
+  }),
+  { decorations: (plugin) => plugin.decorations },
+);
+
 // A highlighted line (where an error points), set with markLine().
 const setMark = StateEffect.define();
 const marked = StateField.define({
@@ -111,6 +130,7 @@ export function createEditor(parent, { doc, label, onRun, onChange, wrap = false
       extensions: [
         lineNumbers(),
         unseen,
+        tabs,
         history(),
         drawSelection(),
         indentOnInput(),
