@@ -256,6 +256,19 @@ def test_a_file_that_cannot_load_points_to_its_line(case):
         assert f"line {line}" in found["report"]
 
 
+def test_the_line_the_page_marks_is_the_first_crosss():
+    """The report says to fix the first ✗: the page marks its line, or none when it has
+    none, never a later mistake's."""
+    from micrograd.check.hosts import result
+    from micrograd.check.report import Item, Report
+
+    first = Item("fail", "a + a", concept="grad-accumulation")
+    later = Item("fail", "a * b", concept="error", line=7)
+    assert result(Report("value", "value.py", [first, later]))["line"] is None
+    assert result(Report("value", "value.py", [later, first]))["line"] == 7
+    assert result(Report("value", "value.py", [Item("pass", "a")]))["line"] is None
+
+
 def test_the_workers_python_imports_only_the_half_that_observes():
     """The command line starts a worker per check, which imports micrograd.check.observe
     and none of the checker's other modules: the package makes its API on first use."""

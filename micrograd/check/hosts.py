@@ -442,8 +442,8 @@ def result(report):
     command line's ``report`` text, the ``concepts`` it names, and ``problems``: for each
     mistake (✗), its concept, title, lesson (a path of the site), every hint level and the
     line of the learner's file it points to (or None); and ``line``, the line the page
-    marks in the learner's file: the first mistake's, or the one the file could not be
-    loaded at (or None)."""
+    marks in the learner's file: the first ✗'s (a mistake, or the file that could not be
+    loaded), or None."""
     data = report.data()
     problems = [
         {
@@ -455,11 +455,13 @@ def result(report):
         }
         for item in report.problems
     ]
-    lines = [item.get("line") for item in data["items"] if item.get("line")]
+    crosses = [
+        item for item in data["items"] if item["kind"] in ("fail", "cannot-load")
+    ]
     return {
         **data,
         "concepts": report.concepts,
         "report": render(data),
         "problems": problems,
-        "line": lines[0] if lines else None,
+        "line": crosses[0]["line"] if crosses else None,
     }
